@@ -1,0 +1,1 @@
+//! Danish banking days and payment plans. (Being written.)

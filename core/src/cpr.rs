@@ -1,0 +1,1 @@
+//! CPR numbers. (Being written.)

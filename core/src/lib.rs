@@ -1,0 +1,20 @@
+//! # egensag
+//!
+//! The rule core of a citizen's overview of their own municipal cases, benefits and
+//! appointments ("Mit Overblik", "Mine sager"): which records a citizen, or someone
+//! acting for them, may see, and how each is presented.
+//!
+//! The crate is pure: it performs no I/O and reads no clock. The day an overview is made
+//! for is always part of the request (`as_of`).
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
+pub mod calendar;
+pub mod cpr;
+pub mod error;
+pub mod kle;
+pub mod model;
+
+
+pub use error::{Error, ErrorCode};

@@ -1,0 +1,1 @@
+//! The canonical input model. (Being written.)
