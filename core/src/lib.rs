@@ -17,4 +17,5 @@ pub mod kle;
 pub mod model;
 
 
+pub use cpr::Cpr;
 pub use error::{Error, ErrorCode};
