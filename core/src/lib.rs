@@ -8,13 +8,20 @@
 //! for is always part of the request (`as_of`).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod calendar;
 pub mod cpr;
 pub mod error;
 pub mod kle;
 pub mod model;
-
 
 pub use error::{Error, ErrorCode};
