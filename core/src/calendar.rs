@@ -188,6 +188,7 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "When in the month a payment falls.")]
 pub enum PaymentDay {
     /// The last banking day of the month.
     LastBankingDay,
@@ -349,6 +350,7 @@ impl<'de> Deserialize<'de> for PaymentDay {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "How often payments are made. Only monthly for now.")]
 #[non_exhaustive]
 pub enum Frequency {
     /// Once a month.
@@ -377,6 +379,9 @@ pub enum Frequency {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A payment plan [OekonomiskEffektueringsplan]: how often, on which day, and whether a payment pays for the month it is made in (in arrears) or the next (in advance)."
+)]
 pub struct PaymentPlan {
     /// How often payments are made.
     pub frequency: Frequency,
