@@ -192,7 +192,7 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 pub enum PaymentDay {
     /// The last banking day of the month.
     LastBankingDay,
-    /// The first banking day of the month (which may be the 2nd to the 5th).
+    /// The first banking day of the month (as late as the 6th, e.g. 6 April 2010 after Easter).
     FirstBankingDay,
     /// Day N of the month (1 to 31; beyond the month's end means its last day), moved back
     /// to the preceding banking day when it is not one — possibly into the previous month.

@@ -140,6 +140,8 @@ fn last_and_first_banking_days() {
         PaymentDay::LastBankingDay.date_in(2024, 3),
         Some(d(2024, 3, 27))
     );
+    // 1 April 2010 was Maundy Thursday: the first banking day of April was the 6th.
+    assert_eq!(PaymentDay::FirstBankingDay.date_in(2010, 4), Some(d(2010, 4, 6)));
     // April 2024 starts on Easter Monday.
     assert_eq!(
         PaymentDay::FirstBankingDay.date_in(2024, 4),
