@@ -2,7 +2,7 @@
 //!
 //! Payments of municipal benefits fall on Danish banking days: Monday to Friday, except
 //! the bank closing days (see [`is_closing_day`]). A [`PaymentPlan`]
-//! [OekonomiskEffektueringsplan] says on which day of the month a benefit is paid and
+//! \[OekonomiskEffektueringsplan\] says on which day of the month a benefit is paid and
 //! whether a payment pays for the month it is made in (in arrears) or the next one (in
 //! advance); [`PaymentPlan::next_payment_on_or_after`] finds the next payment date within
 //! a grant.
@@ -357,7 +357,7 @@ pub enum Frequency {
     Monthly,
 }
 
-/// A payment plan [OekonomiskEffektueringsplan]: how often, on which day, and whether a
+/// A payment plan \[OekonomiskEffektueringsplan\]: how often, on which day, and whether a
 /// payment pays for the month it is made in (in arrears) or the next (in advance).
 ///
 /// ```
@@ -451,12 +451,13 @@ impl PaymentPlan {
         // Months whose payment pays for a month overlapping the grant: [first, last].
         let first = month_index(grant_from) - shift;
         let last = grant_end.map(|end| month_index(end) - shift);
-        // A month's payment date lies in that month or (rolled back a few days) at the end
-        // of the previous one, and payment dates increase with the month. So the first
-        // date on or after `as_of` is among the months from (as_of's month - 1) to
-        // (as_of's month + 2), or is the first payment of the grant if that comes later.
-        let start = first.max(month_index(as_of) - 1);
-        for index in start..start + 4 {
+        // A month's payment date lies in that month or (rolled back at most six days) at
+        // the end of the previous one, and payment dates increase with the month. So the
+        // payments of months before as_of's month are all before `as_of`, and that of
+        // as_of's month + 2 is after it: the first date on or after `as_of` is among as_of's
+        // month and the two after it, or is the grant's first payment if that comes later.
+        let start = first.max(month_index(as_of));
+        for index in start..start + 3 {
             if last.is_some_and(|last| index > last) {
                 return None;
             }

@@ -1,5 +1,11 @@
 //! Worked examples of Danish banking days, payment days and payment plans.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 use chrono::{Datelike, NaiveDate};
 use egensag::calendar::{
     banking_day_on_or_after, banking_day_on_or_before, easter_sunday, is_banking_day,
@@ -141,7 +147,10 @@ fn last_and_first_banking_days() {
         Some(d(2024, 3, 27))
     );
     // 1 April 2010 was Maundy Thursday: the first banking day of April was the 6th.
-    assert_eq!(PaymentDay::FirstBankingDay.date_in(2010, 4), Some(d(2010, 4, 6)));
+    assert_eq!(
+        PaymentDay::FirstBankingDay.date_in(2010, 4),
+        Some(d(2010, 4, 6))
+    );
     // April 2024 starts on Easter Monday.
     assert_eq!(
         PaymentDay::FirstBankingDay.date_in(2024, 4),

@@ -1,4 +1,11 @@
 //! Properties of banking days, payment days and payment plans, checked against independent
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 //! implementations written here.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
