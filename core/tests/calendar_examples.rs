@@ -6,6 +6,7 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+
 use chrono::{Datelike, NaiveDate};
 use egensag::calendar::{
     banking_day_on_or_after, banking_day_on_or_before, easter_sunday, is_banking_day,

@@ -6,6 +6,7 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+
 use egensag::calendar::{Frequency, PaymentDay, PaymentPlan};
 use serde_json::json;
 

@@ -1,4 +1,5 @@
 //! Properties of banking days, payment days and payment plans, checked against independent
+//! implementations written here.
 
 #![allow(
     clippy::unwrap_used,
@@ -6,7 +7,6 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
-//! implementations written here.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use egensag::calendar::{
