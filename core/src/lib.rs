@@ -8,14 +8,32 @@
 //! for is always part of the request (`as_of`).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod calendar;
 pub mod cpr;
+mod engine;
 pub mod error;
+pub mod explanation;
 pub mod kle;
 pub mod model;
-
+pub mod overview;
+mod presentation;
+pub mod privileges;
+pub mod status;
+pub mod texts;
+pub mod visibility;
 
 pub use cpr::Cpr;
+pub use engine::Engine;
 pub use error::{Error, ErrorCode};
+pub use explanation::Explanation;
+pub use overview::Overview;
