@@ -314,9 +314,21 @@ fn index_entries(entries: &[CatalogueEntry]) -> Result<HashMap<Key, usize>, Erro
 
 /// Maps a JSON error to an [`Error`] that names what was expected, never the value.
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
     let inner = e.inner();
+    let mut segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
+    if inner.to_string().starts_with("unknown field") {
+        // The last segment is the unknown key itself: leave it out, it is input.
+        segments.pop();
+    }
+    let path = segments.iter().fold(String::new(), |path, s| {
+        use serde_path_to_error::Segment;
+        match s {
+            Segment::Seq { index } => format!("{path}[{index}]"),
+            Segment::Map { key } => crate::error::join_path(&path, key),
+            Segment::Enum { variant } => crate::error::join_path(&path, variant),
+            Segment::Unknown => crate::error::join_path(&path, "?"),
+        }
+    });
     if inner.classify() != serde_json::error::Category::Data {
         return json_syntax_error(inner, &path);
     }
