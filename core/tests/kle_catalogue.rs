@@ -1,5 +1,10 @@
 //! The KLE catalogue: loading the sample emneplan, lookups, errors and the JSON form.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use chrono::NaiveDate;
 use egensag::kle::{Catalogue, KleNumber};
@@ -26,7 +31,10 @@ fn loads_the_sample() {
     assert_eq!(c.entries[0].number, "15");
     assert_eq!(c.entries[1].number, "15.17");
     assert_eq!(c.entries[2].number, "15.17.00");
-    for s in ["32.24.04", "32.30.04", "32.03.04", "32.21.12", "32.06.00", "15.17.06", "15.20.24", "27.42.12"] {
+    for s in [
+        "32.24.04", "32.30.04", "32.03.04", "32.21.12", "32.06.00", "15.17.06", "15.20.24",
+        "27.42.12",
+    ] {
         assert!(c.subject_title(n(s)).is_some(), "{s}");
     }
 }
@@ -34,8 +42,14 @@ fn loads_the_sample() {
 #[test]
 fn titles_at_each_level() {
     let c = Catalogue::from_xml(SAMPLE).unwrap();
-    assert_eq!(c.subject_title(n("32.24.04")), Some("Hjælp til forsørgelse"));
-    assert_eq!(c.subject_title(n("27.42.12")), Some("Venteliste til plejebolig"));
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
+    assert_eq!(
+        c.subject_title(n("27.42.12")),
+        Some("Venteliste til plejebolig")
+    );
     assert_eq!(c.subject_title(n("32.24.05")), None);
     assert_eq!(c.group_title(32, 24), Some("Kontanthjælp"));
     assert_eq!(c.group_title(15, 20), Some("Fleksjob"));
@@ -68,7 +82,11 @@ fn validity_fields() {
 fn guidance_text_is_not_read_into_titles() {
     let c = Catalogue::from_xml(SAMPLE).unwrap();
     for e in &c.entries {
-        assert!(!e.title.contains('<') && !e.title.contains("journaliseres"), "{}", e.number);
+        assert!(
+            !e.title.contains('<') && !e.title.contains("journaliseres"),
+            "{}",
+            e.number
+        );
         assert_eq!(e.title, e.title.trim());
     }
 }
@@ -87,7 +105,10 @@ fn namespace_prefixes_and_attribute_date_are_accepted() {
     assert_eq!(c.published, date(2024, 2, 29));
     assert_eq!(c.main_group_title(32), Some("Ydelser & familie"));
     assert_eq!(c.group_title(32, 24), Some("Kontanthjælp"));
-    assert_eq!(c.subject_title(n("32.24.04")), Some("Hjælp til forsørgelse"));
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
 }
 
 /// Asserts an XML error: InvalidPolicy at `catalogue`, with no trace of `secret`.
@@ -114,7 +135,10 @@ fn subject_doc(emne: &str) -> String {
 #[test]
 fn malformed_xml_is_an_error() {
     // Truncated at many points: never a panic, always an error.
-    for cut in (0..SAMPLE.len()).step_by(97).filter(|&i| SAMPLE.is_char_boundary(i)) {
+    for cut in (0..SAMPLE.len())
+        .step_by(97)
+        .filter(|&i| SAMPLE.is_char_boundary(i))
+    {
         let e = Catalogue::from_xml(&SAMPLE[..cut]).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidPolicy);
     }
@@ -135,19 +159,38 @@ fn malformed_xml_is_an_error() {
 
 #[test]
 fn bad_numbers_and_dates_are_named_not_echoed() {
-    for bad in ["32.24.4", "32-24-04", "010190-1234", "77.88", "３２.24.04", ""] {
-        let e = xml_error(&subject_doc(&format!("<EmneNr>{bad}</EmneNr><EmneTitel>X</EmneTitel>")), bad);
-        assert_eq!(e.message, "expected an EmneNr such as 32.24.04 in Emne 2", "{bad}");
+    for bad in [
+        "32.24.4",
+        "32-24-04",
+        "010190-1234",
+        "77.88",
+        "３２.24.04",
+        "",
+    ] {
+        let e = xml_error(
+            &subject_doc(&format!("<EmneNr>{bad}</EmneNr><EmneTitel>X</EmneTitel>")),
+            bad,
+        );
+        assert_eq!(
+            e.message, "expected an EmneNr such as 32.24.04 in Emne 2",
+            "{bad}"
+        );
     }
     // A subject outside its group.
-    let e = xml_error(&subject_doc("<EmneNr>32.21.12</EmneNr><EmneTitel>X</EmneTitel>"), "32.21");
+    let e = xml_error(
+        &subject_doc("<EmneNr>32.21.12</EmneNr><EmneTitel>X</EmneTitel>"),
+        "32.21",
+    );
     assert!(e.message.contains("Emne 2"), "{e}");
     // Missing number or title, duplicate number.
     let e = xml_error(&subject_doc("<EmneTitel>X</EmneTitel>"), "");
     assert!(e.message.contains("EmneNr"), "{e}");
     let e = xml_error(&subject_doc("<EmneNr>32.24.04</EmneNr>"), "");
     assert!(e.message.contains("EmneTitel"), "{e}");
-    xml_error(&subject_doc("<EmneNr>32.24.00</EmneNr><EmneTitel>X</EmneTitel>"), "");
+    xml_error(
+        &subject_doc("<EmneNr>32.24.00</EmneNr><EmneTitel>X</EmneTitel>"),
+        "",
+    );
     // Bad dates and successors.
     let e = xml_error(
         &subject_doc(
@@ -164,7 +207,10 @@ fn bad_numbers_and_dates_are_named_not_echoed() {
         ),
         "32.9",
     );
-    xml_error("<KLE-Emneplan><UdgivelsesDato>soon</UdgivelsesDato></KLE-Emneplan>", "soon");
+    xml_error(
+        "<KLE-Emneplan><UdgivelsesDato>soon</UdgivelsesDato></KLE-Emneplan>",
+        "soon",
+    );
 }
 
 #[test]
@@ -179,7 +225,10 @@ fn json_round_trip() {
     let json = serde_json::to_string(&c).unwrap();
     let back = Catalogue::from_json(&json).unwrap();
     assert_eq!(back, c);
-    assert_eq!(back.subject_title(n("32.24.04")), Some("Hjælp til forsørgelse"));
+    assert_eq!(
+        back.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
     // Plain serde also builds the index.
     let via_serde: Catalogue = serde_json::from_str(&json).unwrap();
     assert_eq!(via_serde.group_title(32, 24), Some("Kontanthjælp"));
@@ -195,13 +244,41 @@ fn json_errors() {
     assert_eq!(e.code, ErrorCode::InvalidJson);
 
     let cases = [
-        (r#"{"entries":[{"number":"32","title":"a"},{"number":"32.24.4","title":"b"}]}"#, "entries[1].number", "32.24.4"),
-        (r#"{"entries":[{"number":"32","title":"a"},{"number":"32","title":"b"}]}"#, "entries[1].number", ""),
-        (r#"{"entries":[{"number":"32","title":" "}]}"#, "entries[0].title", ""),
-        (r#"{"entries":[{"number":"32","title":"a","replaced_by":"0101901234"}]}"#, "entries[0].replaced_by", "0101901234"),
-        (r#"{"entries":[{"number":3224,"title":"a"}]}"#, "entries[0].number", "3224"),
-        (r#"{"entries":[{"number":"32","title":"a","created":"1st May"}]}"#, "entries[0].created", "1st May"),
-        (r#"{"entries":[{"number":"32","title":"a","secret_0101901234":1}]}"#, "", "secret"),
+        (
+            r#"{"entries":[{"number":"32","title":"a"},{"number":"32.24.4","title":"b"}]}"#,
+            "entries[1].number",
+            "32.24.4",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a"},{"number":"32","title":"b"}]}"#,
+            "entries[1].number",
+            "",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":" "}]}"#,
+            "entries[0].title",
+            "",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","replaced_by":"0101901234"}]}"#,
+            "entries[0].replaced_by",
+            "0101901234",
+        ),
+        (
+            r#"{"entries":[{"number":3224,"title":"a"}]}"#,
+            "entries[0].number",
+            "3224",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","created":"1st May"}]}"#,
+            "entries[0].created",
+            "1st May",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","secret_0101901234":1}]}"#,
+            "",
+            "secret",
+        ),
         (r#"{"entries":[{"title":"a"}]}"#, "entries[0]", ""),
         (r#"{"published":"2024-01-01"}"#, "", ""),
         (r#"[]"#, "", ""),
@@ -213,7 +290,10 @@ fn json_errors() {
             assert_eq!(e.path, path, "{json}: {e}");
         }
         if !secret.is_empty() {
-            assert!(!e.message.contains(secret) && !e.path.contains(secret), "{json}: {e}");
+            assert!(
+                !e.message.contains(secret) && !e.path.contains(secret),
+                "{json}: {e}"
+            );
         }
     }
 }
@@ -233,7 +313,10 @@ fn edited_entries_are_found_after_reindex() {
     c.entries.retain(|e| !e.number.starts_with("15"));
     // Stale index: still correct (falls back to a scan), just slower.
     assert_eq!(c.main_group_title(15), None);
-    assert_eq!(c.subject_title(n("32.24.04")), Some("Hjælp til forsørgelse"));
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
     c.reindex();
     assert_eq!(c.group_title(27, 42), Some("Plejeboliger"));
     assert_eq!(c.main_group_title(15), None);

@@ -133,7 +133,10 @@ impl<'de> Deserialize<'de> for Catalogue {
 
 impl Catalogue {
     /// Validates the entries and builds the lookup index.
-    fn build(published: Option<NaiveDate>, entries: Vec<CatalogueEntry>) -> Result<Catalogue, Error> {
+    fn build(
+        published: Option<NaiveDate>,
+        entries: Vec<CatalogueEntry>,
+    ) -> Result<Catalogue, Error> {
         let lookup = index_entries(&entries)?;
         Ok(Catalogue {
             published,
@@ -279,7 +282,9 @@ impl Catalogue {
             Some(e) => Some(e),
             // The index is out of step with `entries` (edited without `reindex`): scan.
             None if self.lookup.len() != self.entries.len() || self.lookup.contains_key(&key) => {
-                self.entries.iter().find(|e| Key::parse(&e.number) == Some(key))
+                self.entries
+                    .iter()
+                    .find(|e| Key::parse(&e.number) == Some(key))
             }
             None => None,
         }
@@ -292,7 +297,10 @@ fn index_entries(entries: &[CatalogueEntry]) -> Result<HashMap<Key, usize>, Erro
     for (i, e) in entries.iter().enumerate() {
         let at = |field: &str| format!("entries[{i}].{field}");
         let key = Key::parse(&e.number).ok_or_else(|| {
-            Error::policy(at("number"), "expected a KLE number such as 32, 32.24 or 32.24.04")
+            Error::policy(
+                at("number"),
+                "expected a KLE number such as 32, 32.24 or 32.24.04",
+            )
         })?;
         if e.title.trim().is_empty() {
             return Err(Error::policy(at("title"), "expected a non-empty title"));
@@ -306,7 +314,10 @@ fn index_entries(entries: &[CatalogueEntry]) -> Result<HashMap<Key, usize>, Erro
             }
         }
         if lookup.insert(key, i).is_some() {
-            return Err(Error::policy(at("number"), "expected each number only once"));
+            return Err(Error::policy(
+                at("number"),
+                "expected each number only once",
+            ));
         }
     }
     Ok(lookup)
@@ -335,10 +346,16 @@ fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let text = inner.to_string();
     let message = if text.starts_with("missing field") {
         // "missing field `title` at line …": the name is one of ours.
-        text.split(" at line").next().unwrap_or("missing field").to_owned()
+        text.split(" at line")
+            .next()
+            .unwrap_or("missing field")
+            .to_owned()
     } else if text.starts_with("unknown field") {
         "unknown field: a catalogue has published and entries; an entry has number, title, created, expired and replaced_by".to_owned()
-    } else if ["published", "created", "expired"].iter().any(|f| path.ends_with(f)) {
+    } else if ["published", "created", "expired"]
+        .iter()
+        .any(|f| path.ends_with(f))
+    {
         "expected a date YYYY-MM-DD or null".to_owned()
     } else if path.ends_with("number") || path.ends_with("replaced_by") {
         "expected a KLE number such as 32, 32.24 or 32.24.04".to_owned()
@@ -465,7 +482,9 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     match *date.as_bytes() {
         [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
-            if [y1, y2, y3, y4, m1, m2, d1, d2].iter().all(u8::is_ascii_digit) =>
+            if [y1, y2, y3, y4, m1, m2, d1, d2]
+                .iter()
+                .all(u8::is_ascii_digit) =>
         {
             NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
         }
@@ -506,7 +525,9 @@ impl XmlLoader {
                         } else {
                             r.decode()
                                 .ok()
-                                .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
+                                .and_then(|name| {
+                                    quick_xml::escape::resolve_predefined_entity(&name)
+                                })
                                 .map(str::to_owned)
                         };
                         let resolved = resolved.ok_or_else(|| {
@@ -516,7 +537,11 @@ impl XmlLoader {
                     }
                 }
                 Event::Eof => break,
-                Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+                Event::Empty(_)
+                | Event::Comment(_)
+                | Event::Decl(_)
+                | Event::PI(_)
+                | Event::DocType(_) => {}
             }
         }
         if !self.stack.is_empty() {
@@ -526,7 +551,10 @@ impl XmlLoader {
             ));
         }
         if !self.root_seen {
-            return Err(Error::policy(XML_PATH, "expected the root element KLE-Emneplan"));
+            return Err(Error::policy(
+                XML_PATH,
+                "expected the root element KLE-Emneplan",
+            ));
         }
         Ok((self.published, self.pending))
     }
@@ -538,7 +566,10 @@ impl XmlLoader {
     /// An error naming the innermost open Hovedgruppe, Gruppe or Emne.
     fn error(&self, what: &str) -> Error {
         match self.levels.last().and_then(|&i| self.pending.get(i)) {
-            Some(p) => Error::policy(XML_PATH, format!("{what} in {} {}", p.level.element(), p.ordinal)),
+            Some(p) => Error::policy(
+                XML_PATH,
+                format!("{what} in {} {}", p.level.element(), p.ordinal),
+            ),
             None => Error::policy(XML_PATH, what),
         }
     }
@@ -626,7 +657,9 @@ impl XmlLoader {
         let misplaced = |what: &str| Err(self.error(what));
         Ok(match name {
             b"Hovedgruppe" if parent == Tag::Root => Tag::Level(Level::Main),
-            b"Hovedgruppe" => return misplaced("expected Hovedgruppe directly inside KLE-Emneplan"),
+            b"Hovedgruppe" => {
+                return misplaced("expected Hovedgruppe directly inside KLE-Emneplan")
+            }
             b"Gruppe" if level_here(Level::Main) => Tag::Level(Level::Group),
             b"Gruppe" => return misplaced("expected Gruppe directly inside a Hovedgruppe"),
             b"Emne" if level_here(Level::Group) => Tag::Level(Level::Subject),
@@ -700,36 +733,46 @@ impl XmlLoader {
                             | (Key::Subject(_), Level::Subject)
                     )
                 });
-                let key = key.ok_or_else(|| self.error(&format!("expected {}", level.number_element())))?;
-                let dup = self.error(&format!("expected one {}", level.number_element()));
-                let p = self.current().ok_or_else(syntax)?;
-                if p.number.is_some() {
-                    return Err(dup);
+                let key =
+                    key.ok_or_else(|| self.error(&format!("expected {}", level.number_element())))?;
+                if self.current().is_some_and(|p| p.number.is_some()) {
+                    return Err(self.error(&format!("expected one {}", level.number_element())));
                 }
+                let p = self.current().ok_or_else(syntax)?;
                 p.number = Some(value.to_owned());
                 p.key = Some(key);
             }
             Field::Title => {
                 let level = self.current().map(|p| p.level).ok_or_else(syntax)?;
-                let dup = self.error(&format!("expected one {}", level.title_element()));
-                let p = self.current().ok_or_else(syntax)?;
-                if p.title.is_some() {
-                    return Err(dup);
+                if self.current().is_some_and(|p| p.title.is_some()) {
+                    return Err(self.error(&format!("expected one {}", level.title_element())));
                 }
+                let p = self.current().ok_or_else(syntax)?;
                 p.title = Some(value.to_owned());
             }
             Field::Created | Field::Expired => {
-                let element = if field == Field::Created { "OprettetDato" } else { "UdgaaetDato" };
-                let date = parse_date(value)
-                    .ok_or_else(|| self.error(&format!("expected a date YYYY-MM-DD as {element}")))?;
+                let element = if field == Field::Created {
+                    "OprettetDato"
+                } else {
+                    "UdgaaetDato"
+                };
+                let date = parse_date(value).ok_or_else(|| {
+                    self.error(&format!("expected a date YYYY-MM-DD as {element}"))
+                })?;
                 let p = self.current().ok_or_else(syntax)?;
-                let slot = if field == Field::Created { &mut p.created } else { &mut p.expired };
+                let slot = if field == Field::Created {
+                    &mut p.created
+                } else {
+                    &mut p.expired
+                };
                 // A repeated date (e.g. several moves) keeps the first.
                 slot.get_or_insert(date);
             }
             Field::ReplacedBy => {
                 if Key::parse(value).is_none() {
-                    return Err(self.error("expected AfloestAf to name a KLE number such as 32.24.04"));
+                    return Err(
+                        self.error("expected AfloestAf to name a KLE number such as 32.24.04")
+                    );
                 }
                 let p = self.current().ok_or_else(syntax)?;
                 // Several successors: keep the first.
@@ -756,10 +799,16 @@ fn finish_entries(pending: Vec<Pending>) -> Result<Vec<CatalogueEntry>, Error> {
     for p in pending {
         let here = format!("in {} {}", p.level.element(), p.ordinal);
         let (Some(number), Some(key)) = (p.number, p.key) else {
-            return Err(Error::policy(XML_PATH, format!("expected {} {here}", p.level.number_element())));
+            return Err(Error::policy(
+                XML_PATH,
+                format!("expected {} {here}", p.level.number_element()),
+            ));
         };
         let Some(title) = p.title.filter(|t| !t.is_empty()) else {
-            return Err(Error::policy(XML_PATH, format!("expected {} {here}", p.level.title_element())));
+            return Err(Error::policy(
+                XML_PATH,
+                format!("expected {} {here}", p.level.title_element()),
+            ));
         };
         let parent_key = p.parent.and_then(|i| keys.get(i).copied().flatten());
         if parent_key.is_some() && parent_key != key.parent() {
@@ -786,10 +835,27 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2001-01-01"), NaiveDate::from_ymd_opt(2001, 1, 1));
-        assert_eq!(parse_date("2001-01-01T00:00:00"), NaiveDate::from_ymd_opt(2001, 1, 1));
-        assert_eq!(parse_date("2001-01-01+01:00"), NaiveDate::from_ymd_opt(2001, 1, 1));
-        for bad in ["", "2001-1-01", "2001-02-30", "20010101", "2001-01-01x", "２００１-01-01", "2001-01-0١"] {
+        assert_eq!(
+            parse_date("2001-01-01"),
+            NaiveDate::from_ymd_opt(2001, 1, 1)
+        );
+        assert_eq!(
+            parse_date("2001-01-01T00:00:00"),
+            NaiveDate::from_ymd_opt(2001, 1, 1)
+        );
+        assert_eq!(
+            parse_date("2001-01-01+01:00"),
+            NaiveDate::from_ymd_opt(2001, 1, 1)
+        );
+        for bad in [
+            "",
+            "2001-1-01",
+            "2001-02-30",
+            "20010101",
+            "2001-01-01x",
+            "２００１-01-01",
+            "2001-01-0١",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

@@ -85,7 +85,9 @@ impl<T> KleIndex<T> {
             self.groups
                 .get(&(n.main_group(), n.group()))
                 .map_or(&[][..], Vec::as_slice),
-            self.mains.get(&n.main_group()).map_or(&[][..], Vec::as_slice),
+            self.mains
+                .get(&n.main_group())
+                .map_or(&[][..], Vec::as_slice),
             self.any.as_slice(),
         ];
         buckets
@@ -177,7 +179,10 @@ mod tests {
         assert_eq!(got, [1, 5, 3, 2, 4, 0]);
         assert_eq!(index.best(n), Some((1, &1)));
         let other = KleNumber::parse("27.42.12").unwrap();
-        assert_eq!(index.matching(other).map(|(i, _)| i).collect::<Vec<_>>(), [0]);
+        assert_eq!(
+            index.matching(other).map(|(i, _)| i).collect::<Vec<_>>(),
+            [0]
+        );
         assert!(KleIndex::<u8>::default().best(n).is_none());
     }
 }

@@ -44,7 +44,9 @@ pub enum KleError {
     #[error("expected a KLE subject number such as 32.24.04")]
     Number,
     /// Not a handlingsfacet (one of `A P S Ø G K I` and two digits).
-    #[error("expected a handlingsfacet such as G01: one of the letters A P S Ø G K I and two digits")]
+    #[error(
+        "expected a handlingsfacet such as G01: one of the letters A P S Ø G K I and two digits"
+    )]
     Facet,
     /// Not a KLE pattern.
     #[error("expected a KLE pattern such as 32.*, 32.24.* or 32.24.04")]
@@ -540,16 +542,34 @@ mod tests {
 
     #[test]
     fn number_table() {
-        let good = [("32.24.04", (32, 24, 4)), ("00.00.00", (0, 0, 0)), ("99.99.99", (99, 99, 99))];
+        let good = [
+            ("32.24.04", (32, 24, 4)),
+            ("00.00.00", (0, 0, 0)),
+            ("99.99.99", (99, 99, 99)),
+        ];
         for (s, (m, g, e)) in good {
             let n = KleNumber::parse(s).unwrap();
             assert_eq!((n.main_group(), n.group(), n.subject()), (m, g, e), "{s}");
             assert_eq!(n.to_string(), s);
         }
         let bad = [
-            "", "32", "32.24", "32.24.4", "32.24.004", " 32.24.04", "32.24.04 ", "32.24.04.01",
-            "３２.24.04", "32.24.0٤", "32-24-04", "32,24,04", "3a.24.04", "+2.24.04", "32..24.04",
-            "32.24.*", "*",
+            "",
+            "32",
+            "32.24",
+            "32.24.4",
+            "32.24.004",
+            " 32.24.04",
+            "32.24.04 ",
+            "32.24.04.01",
+            "３２.24.04",
+            "32.24.0٤",
+            "32-24-04",
+            "32,24,04",
+            "3a.24.04",
+            "+2.24.04",
+            "32..24.04",
+            "32.24.*",
+            "*",
         ];
         for s in bad {
             assert_eq!(KleNumber::parse(s), Err(KleError::Number), "{s:?}");
@@ -581,8 +601,25 @@ mod tests {
         assert_eq!(nfd.to_string(), "\u{D8}12");
         assert_eq!(nfd.letter(), '\u{D8}');
         let bad = [
-            "", "G", "G1", "G001", "g01", "ø01", "O01", "001", "X01", "B01", " G01", "G01 ", "G０1",
-            "O\u{338}1", "O\u{338}", "\u{338}01", "Ö01", "G-1", "GG01",
+            "",
+            "G",
+            "G1",
+            "G001",
+            "g01",
+            "ø01",
+            "O01",
+            "001",
+            "X01",
+            "B01",
+            " G01",
+            "G01 ",
+            "G０1",
+            "O\u{338}1",
+            "O\u{338}",
+            "\u{338}01",
+            "Ö01",
+            "G-1",
+            "GG01",
         ];
         for s in bad {
             assert_eq!(Facet::parse(s), Err(KleError::Facet), "{s:?}");
@@ -607,8 +644,25 @@ mod tests {
             assert_eq!(KlePattern::parse(canon).unwrap(), p);
         }
         let bad = [
-            "", "**", "*.*", "3", "3.*", "32.", "32.*.*", "32.*.04", "32.2", "32.24.", "32.24.4",
-            "32.24.04.*", "32.24.04.01", " 32.*", "32.* ", "３２.*", "32.24.0*", "ab.*", "32.**",
+            "",
+            "**",
+            "*.*",
+            "3",
+            "3.*",
+            "32.",
+            "32.*.*",
+            "32.*.04",
+            "32.2",
+            "32.24.",
+            "32.24.4",
+            "32.24.04.*",
+            "32.24.04.01",
+            " 32.*",
+            "32.* ",
+            "３２.*",
+            "32.24.0*",
+            "ab.*",
+            "32.**",
         ];
         for s in bad {
             assert_eq!(KlePattern::parse(s), Err(KleError::Pattern), "{s:?}");
@@ -635,18 +689,49 @@ mod tests {
 
     #[test]
     fn serde_never_echoes_values() {
-        assert_eq!(serde_json::to_string(&KleNumber::parse("32.24.04").unwrap()).unwrap(), r#""32.24.04""#);
-        assert_eq!(serde_json::to_string(&KlePattern::parse("32").unwrap()).unwrap(), r#""32.*""#);
-        assert_eq!(serde_json::to_string(&Facet::parse("O\u{338}01").unwrap()).unwrap(), "\"\u{D8}01\"");
+        assert_eq!(
+            serde_json::to_string(&KleNumber::parse("32.24.04").unwrap()).unwrap(),
+            r#""32.24.04""#
+        );
+        assert_eq!(
+            serde_json::to_string(&KlePattern::parse("32").unwrap()).unwrap(),
+            r#""32.*""#
+        );
+        assert_eq!(
+            serde_json::to_string(&Facet::parse("O\u{338}01").unwrap()).unwrap(),
+            "\"\u{D8}01\""
+        );
         let p: KlePattern = serde_json::from_str(r#""32.24""#).unwrap();
         assert_eq!(p.to_string(), "32.24.*");
-        for input in [r#""0101901234""#, "0101901234", "true", "[1]", "null", "1.5", r#"{"a":1}"#] {
-            let e = serde_json::from_str::<KleNumber>(input).unwrap_err().to_string();
-            assert!(e.starts_with("expected a KLE subject number such as 32.24.04"), "{e}");
-            assert!(!e.contains("0101901234"), "{e}");
-            let e = serde_json::from_str::<KlePattern>(input).unwrap_err().to_string();
-            assert!(e.starts_with("expected a KLE pattern such as 32.*, 32.24.* or 32.24.04"), "{e}");
-            let e = serde_json::from_str::<Facet>(input).unwrap_err().to_string();
+        for input in [
+            r#""0101901234""#,
+            "1101901234",
+            "-1101901234",
+            "1e300",
+            "true",
+            "[1]",
+            "null",
+            "1.5",
+            r#"{"a":1}"#,
+        ] {
+            let e = serde_json::from_str::<KleNumber>(input)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with("expected a KLE subject number such as 32.24.04"),
+                "{e}"
+            );
+            assert!(!e.contains("101901234"), "{e}");
+            let e = serde_json::from_str::<KlePattern>(input)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with("expected a KLE pattern such as 32.*, 32.24.* or 32.24.04"),
+                "{e}"
+            );
+            let e = serde_json::from_str::<Facet>(input)
+                .unwrap_err()
+                .to_string();
             assert!(e.starts_with("expected a handlingsfacet"), "{e}");
         }
     }
