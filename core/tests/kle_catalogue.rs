@@ -305,6 +305,13 @@ fn schema_lists_the_fields() {
     assert!(props.contains_key("published") && props.contains_key("entries"));
     assert!(!props.contains_key("lookup"));
     assert_eq!(s["additionalProperties"], false);
+    // Descriptions are prose, not the doc examples.
+    assert!(!s.to_string().contains("```"));
+    let entry = &s["$defs"]["CatalogueEntry"];
+    assert_eq!(
+        entry["properties"]["number"]["pattern"],
+        r"^[0-9]{2}(?:\.[0-9]{2}){0,2}$"
+    );
 }
 
 #[test]
@@ -320,4 +327,35 @@ fn edited_entries_are_found_after_reindex() {
     c.reindex();
     assert_eq!(c.group_title(27, 42), Some("Plejeboliger"));
     assert_eq!(c.main_group_title(15), None);
+}
+
+#[test]
+fn a_large_emneplan_streams_through() {
+    // 100 groups of 100 subjects, each with guidance text, plus one deeply nested text.
+    let mut xml = String::from("<KLE-Emneplan><UdgivelsesDato>2025-01-01</UdgivelsesDato>");
+    xml.push_str(
+        "<Hovedgruppe><HovedgruppeNr>32</HovedgruppeNr><HovedgruppeTitel>Y</HovedgruppeTitel>",
+    );
+    xml.push_str("<HovedgruppeVejledning><VejledningTekst>");
+    xml.push_str(&"<p>".repeat(50_000));
+    xml.push_str(&"</p>".repeat(50_000));
+    xml.push_str("</VejledningTekst></HovedgruppeVejledning>");
+    for g in 0..100 {
+        xml.push_str(&format!(
+            "<Gruppe><GruppeNr>32.{g:02}</GruppeNr><GruppeTitel>G{g}</GruppeTitel>"
+        ));
+        for s in 0..100 {
+            xml.push_str(&format!(
+                "<Emne><EmneNr>32.{g:02}.{s:02}</EmneNr><EmneTitel>E{g}-{s}</EmneTitel>\
+                 <EmneVejledning><VejledningTekst><p>Tekst <b>med</b> &amp; markup</p></VejledningTekst></EmneVejledning>\
+                 <EmneAdministrativInfo><OprettetDato>2001-01-01T00:00:00</OprettetDato></EmneAdministrativInfo></Emne>"
+            ));
+        }
+        xml.push_str("</Gruppe>");
+    }
+    xml.push_str("</Hovedgruppe></KLE-Emneplan>");
+    let c = Catalogue::from_xml(&xml).unwrap();
+    assert_eq!(c.entries.len(), 1 + 100 + 100 * 100);
+    assert_eq!(c.subject_title(n("32.99.99")), Some("E99-99"));
+    assert_eq!(c.entry("32.07.42").unwrap().created, date(2001, 1, 1));
 }

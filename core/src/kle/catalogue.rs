@@ -32,6 +32,9 @@ const XML_PATH: &str = "catalogue";
 /// ```
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "The KLE catalogue (emneplan): titles and validity of main groups, groups and subjects."
+)]
 pub struct Catalogue {
     /// The publication date of the emneplan (`UdgivelsesDato`), when known.
     pub published: Option<NaiveDate>,
@@ -59,6 +62,7 @@ pub struct Catalogue {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "One main group, group or subject of the KLE catalogue.")]
 pub struct CatalogueEntry {
     /// `32` (main group), `32.24` (group) or `32.24.04` (subject).
     #[schemars(regex(pattern = r"^[0-9]{2}(?:\.[0-9]{2}){0,2}$"))]
