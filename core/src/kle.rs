@@ -1,2 +1,0 @@
-//! KLE (KL's subject classification): numbers, handlingsfacetter, patterns, a compiled
-//! matcher and the catalogue. (Being written.)

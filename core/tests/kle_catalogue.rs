@@ -1,0 +1,361 @@
+//! The KLE catalogue: loading the sample emneplan, lookups, errors and the JSON form.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::NaiveDate;
+use egensag::kle::{Catalogue, KleNumber};
+use egensag::{Error, ErrorCode};
+
+const SAMPLE: &str = include_str!("data/kle-sample.xml");
+
+fn n(s: &str) -> KleNumber {
+    KleNumber::parse(s).unwrap()
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn loads_the_sample() {
+    let c = Catalogue::from_xml(SAMPLE).unwrap();
+    assert_eq!(c.published, date(2025, 3, 1));
+    // 3 main groups, 8 groups, 15 subjects.
+    assert_eq!(c.entries.len(), 26);
+    assert_eq!(c.entries.iter().filter(|e| e.number.len() == 8).count(), 15);
+    assert_eq!(c.entries.iter().filter(|e| e.number.len() == 5).count(), 8);
+    assert_eq!(c.entries[0].number, "15");
+    assert_eq!(c.entries[1].number, "15.17");
+    assert_eq!(c.entries[2].number, "15.17.00");
+    for s in [
+        "32.24.04", "32.30.04", "32.03.04", "32.21.12", "32.06.00", "15.17.06", "15.20.24",
+        "27.42.12",
+    ] {
+        assert!(c.subject_title(n(s)).is_some(), "{s}");
+    }
+}
+
+#[test]
+fn titles_at_each_level() {
+    let c = Catalogue::from_xml(SAMPLE).unwrap();
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
+    assert_eq!(
+        c.subject_title(n("27.42.12")),
+        Some("Venteliste til plejebolig")
+    );
+    assert_eq!(c.subject_title(n("32.24.05")), None);
+    assert_eq!(c.group_title(32, 24), Some("Kontanthjælp"));
+    assert_eq!(c.group_title(15, 20), Some("Fleksjob"));
+    assert_eq!(c.group_title(32, 99), None);
+    assert_eq!(c.main_group_title(32), Some("Ydelser og familie"));
+    assert_eq!(c.main_group_title(27), Some("Sundhed og ældre"));
+    assert_eq!(c.main_group_title(0), None);
+    assert_eq!(c.entry("15.17").unwrap().title, "Sygedagpengeopfølgning");
+    assert!(c.entry("15.17.*").is_none());
+    assert!(c.entry("").is_none());
+}
+
+#[test]
+fn validity_fields() {
+    let c = Catalogue::from_xml(SAMPLE).unwrap();
+    let old = c.entry("32.24.06").unwrap();
+    assert_eq!(old.title, "Starthjælp");
+    assert_eq!(old.created, date(2002, 7, 1));
+    assert_eq!(old.expired, date(2012, 1, 1));
+    assert_eq!(old.replaced_by.as_deref(), Some("32.24.04"));
+    let cur = c.entry("32.24.04").unwrap();
+    // A date-time is read as its date.
+    assert_eq!(cur.created, date(1998, 7, 1));
+    assert_eq!(cur.expired, None);
+    assert_eq!(cur.replaced_by, None);
+    assert_eq!(c.entry("15.17").unwrap().created, date(2006, 7, 1));
+}
+
+#[test]
+fn guidance_text_is_not_read_into_titles() {
+    let c = Catalogue::from_xml(SAMPLE).unwrap();
+    for e in &c.entries {
+        assert!(
+            !e.title.contains('<') && !e.title.contains("journaliseres"),
+            "{}",
+            e.number
+        );
+        assert_eq!(e.title, e.title.trim());
+    }
+}
+
+#[test]
+fn namespace_prefixes_and_attribute_date_are_accepted() {
+    let xml = r#"<?xml version="1.0"?>
+<k:KLE-Emneplan xmlns:k="urn:example:kle" UdgivelsesDato="2024-02-29T00:00:00">
+  <k:Hovedgruppe><k:HovedgruppeNr>32</k:HovedgruppeNr><k:HovedgruppeTitel>Ydelser &amp; familie</k:HovedgruppeTitel>
+    <k:Gruppe><k:GruppeNr>32.24</k:GruppeNr><k:GruppeTitel>Kontanthj&#230;lp</k:GruppeTitel>
+      <k:Emne><k:EmneNr> 32.24.04 </k:EmneNr><k:EmneTitel><![CDATA[Hjælp til forsørgelse]]></k:EmneTitel></k:Emne>
+    </k:Gruppe>
+  </k:Hovedgruppe>
+</k:KLE-Emneplan>"#;
+    let c = Catalogue::from_xml(xml).unwrap();
+    assert_eq!(c.published, date(2024, 2, 29));
+    assert_eq!(c.main_group_title(32), Some("Ydelser & familie"));
+    assert_eq!(c.group_title(32, 24), Some("Kontanthjælp"));
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
+}
+
+/// Asserts an XML error: InvalidPolicy at `catalogue`, with no trace of `secret`.
+fn xml_error(xml: &str, secret: &str) -> Error {
+    let e = Catalogue::from_xml(xml).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidPolicy, "{e}");
+    assert_eq!(e.path, "catalogue");
+    assert!(e.message.starts_with("expected"), "{e}");
+    if !secret.is_empty() {
+        assert!(!e.message.contains(secret), "{e}");
+    }
+    e
+}
+
+fn subject_doc(emne: &str) -> String {
+    format!(
+        "<KLE-Emneplan><Hovedgruppe><HovedgruppeNr>32</HovedgruppeNr><HovedgruppeTitel>Y</HovedgruppeTitel>\
+         <Gruppe><GruppeNr>32.24</GruppeNr><GruppeTitel>K</GruppeTitel>\
+         <Emne><EmneNr>32.24.00</EmneNr><EmneTitel>A</EmneTitel></Emne>\
+         <Emne>{emne}</Emne></Gruppe></Hovedgruppe></KLE-Emneplan>"
+    )
+}
+
+#[test]
+fn malformed_xml_is_an_error() {
+    // Truncated at many points: never a panic, always an error.
+    for cut in (0..SAMPLE.len())
+        .step_by(97)
+        .filter(|&i| SAMPLE.is_char_boundary(i))
+    {
+        let e = Catalogue::from_xml(&SAMPLE[..cut]).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidPolicy);
+    }
+    xml_error("", "");
+    xml_error("not xml at all", "not xml");
+    xml_error("<KLE-Emneplan><Hovedgruppe></KLE-Emneplan>", "");
+    xml_error("<Emneplan/>", "Emneplan/");
+    xml_error("<KLE-Emneplan/><KLE-Emneplan/>", "");
+    // Wrong nesting of the levels.
+    let e = xml_error(
+        "<KLE-Emneplan><Hovedgruppe><HovedgruppeNr>32</HovedgruppeNr><HovedgruppeTitel>Y</HovedgruppeTitel>\
+         <Emne><EmneNr>32.24.04</EmneNr><EmneTitel>X</EmneTitel></Emne></Hovedgruppe></KLE-Emneplan>",
+        "32.24.04",
+    );
+    assert!(e.message.contains("Emne directly inside a Gruppe"), "{e}");
+    xml_error("<KLE-Emneplan><Gruppe/></KLE-Emneplan>", "");
+}
+
+#[test]
+fn bad_numbers_and_dates_are_named_not_echoed() {
+    for bad in [
+        "32.24.4",
+        "32-24-04",
+        "010190-1234",
+        "77.88",
+        "３２.24.04",
+        "",
+    ] {
+        let e = xml_error(
+            &subject_doc(&format!("<EmneNr>{bad}</EmneNr><EmneTitel>X</EmneTitel>")),
+            bad,
+        );
+        assert_eq!(
+            e.message, "expected an EmneNr such as 32.24.04 in Emne 2",
+            "{bad}"
+        );
+    }
+    // A subject outside its group.
+    let e = xml_error(
+        &subject_doc("<EmneNr>32.21.12</EmneNr><EmneTitel>X</EmneTitel>"),
+        "32.21",
+    );
+    assert!(e.message.contains("Emne 2"), "{e}");
+    // Missing number or title, duplicate number.
+    let e = xml_error(&subject_doc("<EmneTitel>X</EmneTitel>"), "");
+    assert!(e.message.contains("EmneNr"), "{e}");
+    let e = xml_error(&subject_doc("<EmneNr>32.24.04</EmneNr>"), "");
+    assert!(e.message.contains("EmneTitel"), "{e}");
+    xml_error(
+        &subject_doc("<EmneNr>32.24.00</EmneNr><EmneTitel>X</EmneTitel>"),
+        "",
+    );
+    // Bad dates and successors.
+    let e = xml_error(
+        &subject_doc(
+            "<EmneNr>32.24.04</EmneNr><EmneTitel>X</EmneTitel>\
+             <EmneAdministrativInfo><OprettetDato>1998-13-01</OprettetDato></EmneAdministrativInfo>",
+        ),
+        "1998",
+    );
+    assert!(e.message.contains("OprettetDato"), "{e}");
+    xml_error(
+        &subject_doc(
+            "<EmneNr>32.24.04</EmneNr><EmneTitel>X</EmneTitel><EmneAdministrativInfo><Historisk>\
+             <Flyttet><AfloestAf><EmneNr>32.9</EmneNr></AfloestAf></Flyttet></Historisk></EmneAdministrativInfo>",
+        ),
+        "32.9",
+    );
+    xml_error(
+        "<KLE-Emneplan><UdgivelsesDato>soon</UdgivelsesDato></KLE-Emneplan>",
+        "soon",
+    );
+}
+
+#[test]
+fn an_empty_emneplan_is_an_empty_catalogue() {
+    let c = Catalogue::from_xml("<KLE-Emneplan/>").unwrap();
+    assert_eq!(c, Catalogue::default());
+}
+
+#[test]
+fn json_round_trip() {
+    let c = Catalogue::from_xml(SAMPLE).unwrap();
+    let json = serde_json::to_string(&c).unwrap();
+    let back = Catalogue::from_json(&json).unwrap();
+    assert_eq!(back, c);
+    assert_eq!(
+        back.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
+    // Plain serde also builds the index.
+    let via_serde: Catalogue = serde_json::from_str(&json).unwrap();
+    assert_eq!(via_serde.group_title(32, 24), Some("Kontanthjælp"));
+    // Absent optional fields are left out.
+    assert!(!json.contains("null"));
+}
+
+#[test]
+fn json_errors() {
+    let e = Catalogue::from_json("{\"entries\": [").unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidJson);
+    let e = Catalogue::from_json(r#"{"entries": []} x"#).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidJson);
+
+    let cases = [
+        (
+            r#"{"entries":[{"number":"32","title":"a"},{"number":"32.24.4","title":"b"}]}"#,
+            "entries[1].number",
+            "32.24.4",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a"},{"number":"32","title":"b"}]}"#,
+            "entries[1].number",
+            "",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":" "}]}"#,
+            "entries[0].title",
+            "",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","replaced_by":"0101901234"}]}"#,
+            "entries[0].replaced_by",
+            "0101901234",
+        ),
+        (
+            r#"{"entries":[{"number":3224,"title":"a"}]}"#,
+            "entries[0].number",
+            "3224",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","created":"1st May"}]}"#,
+            "entries[0].created",
+            "1st May",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","secret_0101901234":1}]}"#,
+            "",
+            "secret",
+        ),
+        (r#"{"entries":[{"title":"a"}]}"#, "entries[0]", ""),
+        (r#"{"published":"2024-01-01"}"#, "", ""),
+        (r#"[]"#, "", ""),
+    ];
+    for (json, path, secret) in cases {
+        let e = Catalogue::from_json(json).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidPolicy, "{json}: {e}");
+        if !path.is_empty() {
+            assert_eq!(e.path, path, "{json}: {e}");
+        }
+        if !secret.is_empty() {
+            assert!(
+                !e.message.contains(secret) && !e.path.contains(secret),
+                "{json}: {e}"
+            );
+        }
+    }
+}
+
+#[test]
+fn schema_lists_the_fields() {
+    let s = serde_json::to_value(schemars::schema_for!(Catalogue)).unwrap();
+    let props = s["properties"].as_object().unwrap();
+    assert!(props.contains_key("published") && props.contains_key("entries"));
+    assert!(!props.contains_key("lookup"));
+    assert_eq!(s["additionalProperties"], false);
+    // Descriptions are prose, not the doc examples.
+    assert!(!s.to_string().contains("```"));
+    let entry = &s["$defs"]["CatalogueEntry"];
+    assert_eq!(
+        entry["properties"]["number"]["pattern"],
+        r"^[0-9]{2}(?:\.[0-9]{2}){0,2}$"
+    );
+}
+
+#[test]
+fn edited_entries_are_found_after_reindex() {
+    let mut c = Catalogue::from_xml(SAMPLE).unwrap();
+    c.entries.retain(|e| !e.number.starts_with("15"));
+    // Stale index: still correct (falls back to a scan), just slower.
+    assert_eq!(c.main_group_title(15), None);
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
+    c.reindex();
+    assert_eq!(c.group_title(27, 42), Some("Plejeboliger"));
+    assert_eq!(c.main_group_title(15), None);
+}
+
+#[test]
+fn a_large_emneplan_streams_through() {
+    // 100 groups of 100 subjects, each with guidance text, plus one deeply nested text.
+    let mut xml = String::from("<KLE-Emneplan><UdgivelsesDato>2025-01-01</UdgivelsesDato>");
+    xml.push_str(
+        "<Hovedgruppe><HovedgruppeNr>32</HovedgruppeNr><HovedgruppeTitel>Y</HovedgruppeTitel>",
+    );
+    xml.push_str("<HovedgruppeVejledning><VejledningTekst>");
+    xml.push_str(&"<p>".repeat(50_000));
+    xml.push_str(&"</p>".repeat(50_000));
+    xml.push_str("</VejledningTekst></HovedgruppeVejledning>");
+    for g in 0..100 {
+        xml.push_str(&format!(
+            "<Gruppe><GruppeNr>32.{g:02}</GruppeNr><GruppeTitel>G{g}</GruppeTitel>"
+        ));
+        for s in 0..100 {
+            xml.push_str(&format!(
+                "<Emne><EmneNr>32.{g:02}.{s:02}</EmneNr><EmneTitel>E{g}-{s}</EmneTitel>\
+                 <EmneVejledning><VejledningTekst><p>Tekst <b>med</b> &amp; markup</p></VejledningTekst></EmneVejledning>\
+                 <EmneAdministrativInfo><OprettetDato>2001-01-01T00:00:00</OprettetDato></EmneAdministrativInfo></Emne>"
+            ));
+        }
+        xml.push_str("</Gruppe>");
+    }
+    xml.push_str("</Hovedgruppe></KLE-Emneplan>");
+    let c = Catalogue::from_xml(&xml).unwrap();
+    assert_eq!(c.entries.len(), 1 + 100 + 100 * 100);
+    assert_eq!(c.subject_title(n("32.99.99")), Some("E99-99"));
+    assert_eq!(c.entry("32.07.42").unwrap().created, date(2001, 1, 1));
+}
