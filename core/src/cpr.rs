@@ -54,7 +54,10 @@ impl Cpr {
             11 if bytes.get(6) == Some(&b'-') => Some(6),
             _ => return Err(CprError),
         };
-        let body = bytes.iter().enumerate().filter(|(i, _)| Some(*i) != hyphen_at);
+        let body = bytes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != hyphen_at);
         for (slot, (_, byte)) in digits.iter_mut().zip(body) {
             if !byte.is_ascii_digit() {
                 return Err(CprError);
@@ -105,7 +108,7 @@ impl Cpr {
     /// ```
     /// use egensag::Cpr;
     /// use chrono::NaiveDate;
-    /// let leapling = Cpr::parse("2902081234").unwrap(); // born 2008-02-29
+    /// let leapling = Cpr::parse("2902084234").unwrap(); // born 2008-02-29
     /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     /// assert_eq!(leapling.age_on(d("2023-02-28")), 14);
     /// assert_eq!(leapling.age_on(d("2023-03-01")), 15);
@@ -204,8 +207,18 @@ mod tests {
     #[test]
     fn rejects_malformed_numbers() {
         for bad in [
-            "", "010190123", "01019012345", "010190 1234", "010190_1234", "0101901-234",
-            "3201901234", "0013901234", "2902011234", "０101901234", "01019o1234", "-010190123",
+            "",
+            "010190123",
+            "01019012345",
+            "010190 1234",
+            "010190_1234",
+            "0101901-234",
+            "3201901234",
+            "0013901234",
+            "2902011234",
+            "０101901234",
+            "01019o1234",
+            "-010190123",
         ] {
             assert!(Cpr::parse(bad).is_err(), "{bad:?} should be rejected");
         }
@@ -245,7 +258,9 @@ mod tests {
     fn serde_round_trip_and_message_without_value() {
         let cpr: Cpr = serde_json::from_str("\"010190-1234\"").unwrap();
         assert_eq!(serde_json::to_string(&cpr).unwrap(), "\"0101901234\"");
-        let err = serde_json::from_str::<Cpr>("\"3102901234\"").unwrap_err().to_string();
+        let err = serde_json::from_str::<Cpr>("\"3102901234\"")
+            .unwrap_err()
+            .to_string();
         assert!(!err.contains("3102901234"), "{err}");
     }
 
@@ -266,7 +281,13 @@ mod tests {
         ];
         let row = table[usize::from(seventh)];
         assert_eq!(row.0, seventh);
-        let c = if yy <= 36 { row.1 } else if yy <= 57 { row.2 } else { row.3 };
+        let c = if yy <= 36 {
+            row.1
+        } else if yy <= 57 {
+            row.2
+        } else {
+            row.3
+        };
         c + yy
     }
 

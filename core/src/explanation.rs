@@ -1,0 +1,89 @@
+//! The explanation: one entry per input record, for audit and support staff (never for
+//! the citizen). It carries no titles and no CPR numbers.
+
+use crate::model::Role;
+use crate::visibility::Reason;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Why each record is, or is not, visible.
+///
+/// ```
+/// let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "32.*"}]}}"#).unwrap();
+/// let request = egensag::model::parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+///   "viewer": {"cpr": "0101901234", "role": "self"},
+///   "cases": [{"id": "S-1", "source": "KSD", "title": "Sygedagpenge", "kle": "15.17.06",
+///              "parties": [{"cpr": "0101901234", "role": "primary"}], "created": "2026-11-01"}]}"#).unwrap();
+/// let e = engine.explain(&request).unwrap();
+/// assert!(!e.entries[0].visible);
+/// assert_eq!(e.entries[0].reasons, vec![egensag::visibility::Reason::KleNotIncluded]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// The day evaluated.
+    pub as_of: NaiveDate,
+    /// The policy's id.
+    pub policy: String,
+    /// The viewer's role.
+    pub viewer_role: Role,
+    /// One entry per input record: cases, then benefits, then appointments, in input order.
+    pub entries: Vec<ExplanationEntry>,
+}
+
+/// The decision on one record.
+///
+/// ```
+/// let kind = egensag::explanation::ItemKind::Benefit;
+/// assert_eq!(serde_json::to_string(&kind).unwrap(), "\"benefit\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExplanationEntry {
+    /// The kind of record.
+    pub kind: ItemKind,
+    /// Its source system.
+    pub source: String,
+    /// Its id.
+    pub id: String,
+    /// Whether the viewer may see it.
+    pub visible: bool,
+    /// Every rule that denies, in rule order.
+    pub reasons: Vec<Reason>,
+    /// What permitted it.
+    pub rules: Vec<String>,
+}
+
+/// The kind of one record, in explanations and notifications.
+///
+/// ```
+/// assert_eq!(egensag::explanation::ItemKind::Case.as_str(), "case");
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A case.
+    Case,
+    /// A benefit.
+    Benefit,
+    /// An appointment.
+    Appointment,
+}
+
+impl ItemKind {
+    /// The kind as written in JSON.
+    ///
+    /// ```
+    /// assert_eq!(egensag::explanation::ItemKind::Appointment.as_str(), "appointment");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Case => "case",
+            ItemKind::Benefit => "benefit",
+            ItemKind::Appointment => "appointment",
+        }
+    }
+}

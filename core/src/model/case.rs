@@ -1,0 +1,240 @@
+//! Cases (sager) as the Sags- og Dokumentindeks describes them.
+
+use super::common::{Moment, Sensitivity};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A case [Sag].
+///
+/// ```
+/// let case: egensag::model::Case = serde_json::from_str(r#"{
+///   "id": "S-1", "source": "KSD", "title": "Sygedagpenge", "kle": "32.30.04",
+///   "parties": [{"cpr": "0101901234", "role": "primary"}], "created": "2026-09-01"
+/// }"#).unwrap();
+/// assert_eq!(case.kle.as_deref(), Some("32.30.04"));
+/// assert!(!case.void);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Case number [Sagsnummer], unique within `source`.
+    pub id: String,
+    /// Source system id, e.g. `KSD`, `KY`, `DOMUS`.
+    pub source: String,
+    /// The case title the public may see [Titel].
+    #[serde(default)]
+    pub title: String,
+    /// The title may not be shown [OffentlighedUndtaget].
+    #[serde(default)]
+    pub title_restricted: bool,
+    /// KLE subject number [Primær klasse], as the source wrote it (checked by the engine).
+    #[serde(default)]
+    pub kle: Option<String>,
+    /// Handlingsfacet [Handlingsklasse], as the source wrote it (checked by the engine).
+    #[serde(default)]
+    pub facet: Option<String>,
+    /// The parties [Sagspart].
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// Sensitivity level; `ikke_fortrolige` when absent [Foelsomhed].
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+    /// Never shown to anyone [Visningsklasse "Visning undtaget for borger"].
+    #[serde(default)]
+    pub withheld_from_citizen: bool,
+    /// Shown to the subject only (third-party information, risk of harm).
+    #[serde(default)]
+    pub withheld_from_representatives: bool,
+    /// Annulled or registered in error.
+    #[serde(default)]
+    pub void: bool,
+    /// The date the case arose.
+    pub created: NaiveDate,
+    /// The progress history [FremdriftStatusKode].
+    #[serde(default)]
+    pub progress: Vec<Progress>,
+    /// The source system's own status text [Sagsstatus].
+    #[serde(default)]
+    pub local_status: Option<String>,
+    /// The decision's outcome [Afgørelsesklasse].
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// What the municipality has asked the citizen for.
+    #[serde(default)]
+    pub requests: Vec<InfoRequest>,
+    /// The caseworker: input only, never output.
+    #[serde(default)]
+    pub caseworker: Option<Caseworker>,
+    /// Document titles (never contents).
+    #[serde(default)]
+    pub documents: Vec<Document>,
+}
+
+/// A party to a case [Sagspart]: a person (`cpr`) or a company (`cvr`).
+///
+/// The CPR number is kept as written; a malformed one does not identify anybody.
+///
+/// ```
+/// let p: egensag::model::Party = serde_json::from_str(r#"{"cvr": "12345678", "role": "owner"}"#).unwrap();
+/// assert!(p.cpr.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// CPR number of a person, as written by the source.
+    #[serde(default)]
+    pub cpr: Option<String>,
+    /// CVR number of a company.
+    #[serde(default)]
+    pub cvr: Option<String>,
+    /// The party's role.
+    pub role: PartyRole,
+}
+
+/// A party's role in a case.
+///
+/// ```
+/// let r: egensag::model::PartyRole = serde_json::from_str("\"secondary\"").unwrap();
+/// assert_eq!(r, egensag::model::PartyRole::Secondary);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyRole {
+    /// The primary party (the citizen the case is about).
+    Primary,
+    /// A secondary party.
+    Secondary,
+    /// A recipient.
+    Recipient,
+    /// An owner (e.g. of a property).
+    Owner,
+}
+
+/// One entry of a case's progress history.
+///
+/// ```
+/// let p: egensag::model::Progress = serde_json::from_str(r#"{"state": "afgjort", "at": "2026-10-01T09:00:00+02:00"}"#).unwrap();
+/// assert_eq!(p.state, egensag::model::ProgressState::Afgjort);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// The state entered.
+    pub state: ProgressState,
+    /// When: a date, or a date-time that orders entries within a day.
+    pub at: Moment,
+}
+
+/// A progress state [FremdriftStatusKode], in lifecycle order.
+///
+/// ```
+/// use egensag::model::ProgressState;
+/// assert!(ProgressState::Opstaaet < ProgressState::Afsluttet);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressState {
+    /// The case has arisen.
+    Opstaaet,
+    /// The case is being clarified.
+    Oplyst,
+    /// A decision has been made.
+    Afgjort,
+    /// The case is closed.
+    Afsluttet,
+}
+
+/// A decision's outcome [Afgørelsesklasse].
+///
+/// ```
+/// let o: egensag::model::Outcome = serde_json::from_str("\"delvist_bevilget\"").unwrap();
+/// assert_eq!(o, egensag::model::Outcome::DelvistBevilget);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Granted.
+    Bevilget,
+    /// Partly granted.
+    DelvistBevilget,
+    /// Refused.
+    Afslag,
+    /// Rejected (not considered).
+    Afvist,
+}
+
+/// Something the municipality has asked the citizen for.
+///
+/// ```
+/// let r: egensag::model::InfoRequest = serde_json::from_str(
+///     r#"{"what": "Lægeerklæring", "requested": "2026-11-01", "deadline": "2026-11-20"}"#).unwrap();
+/// assert!(r.fulfilled.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InfoRequest {
+    /// What is asked for, in words the citizen understands.
+    pub what: String,
+    /// The day it was asked for.
+    pub requested: NaiveDate,
+    /// The deadline, if any.
+    #[serde(default)]
+    pub deadline: Option<NaiveDate>,
+    /// The day it was received, if it has been.
+    #[serde(default)]
+    pub fulfilled: Option<NaiveDate>,
+}
+
+/// The caseworker. Read, never output.
+///
+/// ```
+/// let c: egensag::model::Caseworker = serde_json::from_str(r#"{"name": "A. B.", "initials": "AB"}"#).unwrap();
+/// assert_eq!(c.initials.as_deref(), Some("AB"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Caseworker {
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Initials.
+    #[serde(default)]
+    pub initials: Option<String>,
+}
+
+/// A document of a case: its title and date only.
+///
+/// ```
+/// let d: egensag::model::Document = serde_json::from_str(
+///     r#"{"title": "Afgørelse", "date": "2026-10-01", "direction": "outgoing"}"#).unwrap();
+/// assert_eq!(d.direction, egensag::model::Direction::Outgoing);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The document's title.
+    pub title: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Incoming (from the citizen) or outgoing (to the citizen).
+    pub direction: Direction,
+}
+
+/// A document's direction.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&egensag::model::Direction::Incoming).unwrap(), "\"incoming\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Received by the municipality.
+    Incoming,
+    /// Sent by the municipality.
+    Outgoing,
+}

@@ -1,0 +1,338 @@
+//! Parsing requests and policies from JSON: structure first (with the path of every
+//! error and messages that never echo a value), then the checks serde cannot express.
+
+use super::benefit::Benefit;
+use super::policy::{Limits, Policy};
+use super::request::Request;
+use crate::error::{Error, ErrorCode};
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+
+/// Parses and checks a request with the default [`Limits`].
+///
+/// ```
+/// let err = egensag::model::parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "3102901234"},
+///   "viewer": {"cpr": "0101901234", "role": "self"}}"#).unwrap_err();
+/// assert_eq!(err.path, "subject.cpr");
+/// assert!(!err.message.contains("3102901234"));
+/// ```
+pub fn parse_request(json: &str) -> Result<Request, Error> {
+    parse_request_with(json, &Limits::default())
+}
+
+/// Parses and checks a request within `limits`.
+pub(crate) fn parse_request_with(json: &str, limits: &Limits) -> Result<Request, Error> {
+    check_size_and_depth(json, limits)?;
+    let request: Request = from_json(json, ErrorCode::InvalidInput)?;
+    check_request(&request, limits)?;
+    Ok(request)
+}
+
+/// Parses and checks a policy.
+///
+/// ```
+/// let err = egensag::model::parse_policy(r#"{"id": "p", "kle": {"include": [{"pattern": "32.x"}]}}"#).unwrap_err();
+/// assert_eq!(err.code, egensag::ErrorCode::InvalidPolicy);
+/// assert_eq!(err.path, "kle.include[0].pattern");
+/// ```
+pub fn parse_policy(json: &str) -> Result<Policy, Error> {
+    check_size_and_depth(json, &Limits::default())?;
+    from_json(json, ErrorCode::InvalidPolicy)
+}
+
+/// Deserialises `json` into `T`, turning any failure into an [`Error`] with a path.
+/// Syntax errors are `invalid_json`; errors of content get `content_code`.
+pub(crate) fn from_json<T: DeserializeOwned>(
+    json: &str,
+    content_code: ErrorCode,
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = safe_path(e.path());
+        convert_json_error(e.inner(), path, content_code)
+    })?;
+    de.end()
+        .map_err(|e| convert_json_error(&e, String::new(), content_code))?;
+    Ok(value)
+}
+
+/// Maps a serde_json error to ours, keeping its category and removing any echoed value.
+fn convert_json_error(e: &serde_json::Error, path: String, content_code: ErrorCode) -> Error {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; keep it only for syntax errors.
+    let bare = full.split(" at line ").next().unwrap_or(&full);
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            if bare.contains("recursion limit") {
+                Error::limit(path, "nesting too deep")
+            } else {
+                Error::new(ErrorCode::InvalidJson, path, &full)
+            }
+        }
+        Category::Data => Error::new(content_code, path, sanitize_message(bare)),
+    }
+}
+
+/// Removes values that serde quotes in its messages (`invalid type: string "…"`,
+/// `unknown variant `…``) and keeps what was expected.
+pub(crate) fn sanitize_message(message: &str) -> String {
+    for prefix in ["invalid type", "invalid value", "invalid length"] {
+        if message.starts_with(prefix) {
+            return match message.split_once(", expected ") {
+                Some((_, expected)) => format!("{prefix}: expected {expected}"),
+                None => prefix.to_owned(),
+            };
+        }
+    }
+    for prefix in ["unknown variant", "unknown field"] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let name = rest
+                .trim_start()
+                .strip_prefix('`')
+                .and_then(|r| r.split('`').next());
+            let expected = message.split_once(", expected ").map(|(_, e)| e);
+            let shown = match name {
+                Some(n) if prefix == "unknown field" && is_safe_key(n) => format!("{prefix} `{n}`"),
+                _ => prefix.to_owned(),
+            };
+            return match expected {
+                Some(e) => format!("{shown}, expected {e}"),
+                None => shown,
+            };
+        }
+    }
+    message.to_owned()
+}
+
+/// A key that may appear in a message or path: lowercase ASCII, digits and `_:.-/`.
+fn is_safe_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 100
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_:.-/".contains(&b))
+}
+
+/// The path as `cases[3].kle`, with unsafe map keys replaced by `?`.
+fn safe_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(if is_safe_key(key) { key } else { "?" });
+            }
+            Segment::Unknown => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    out
+}
+
+/// Refuses inputs larger than the limit or nested deeper than it, before parsing.
+pub(crate) fn check_size_and_depth(json: &str, limits: &Limits) -> Result<(), Error> {
+    if json.len() > limits.max_input_bytes {
+        return Err(Error::limit(
+            "",
+            format!("input larger than {} bytes", limits.max_input_bytes),
+        ));
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in json.bytes() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    return Err(Error::limit(
+                        "",
+                        format!("nested deeper than {} levels", limits.max_depth),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The checks of a parsed request that serde cannot express.
+fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
+    let records = request.cases.len() + request.benefits.len() + request.appointments.len();
+    if records > limits.max_records {
+        return Err(Error::limit(
+            "",
+            format!("more than {} records", limits.max_records),
+        ));
+    }
+    unique_ids("cases", request.cases.iter().map(|c| (&c.source, &c.id)))?;
+    unique_ids(
+        "benefits",
+        request.benefits.iter().map(|b| (&b.source, &b.id)),
+    )?;
+    unique_ids(
+        "appointments",
+        request.appointments.iter().map(|a| (&a.source, &a.id)),
+    )?;
+    for (i, case) in request.cases.iter().enumerate() {
+        let path = format!("cases[{i}]");
+        let longest = case
+            .progress
+            .len()
+            .max(case.documents.len())
+            .max(case.requests.len());
+        if longest > limits.max_items_per_record {
+            return Err(Error::limit(
+                path,
+                format!("more than {} items in a list", limits.max_items_per_record),
+            ));
+        }
+    }
+    for (i, benefit) in request.benefits.iter().enumerate() {
+        check_benefit(benefit, limits).map_err(|e| e.at(&format!("benefits[{i}]")))?;
+    }
+    for (i, appointment) in request.appointments.iter().enumerate() {
+        if appointment.end < appointment.start {
+            return Err(Error::input(
+                format!("appointments[{i}].end"),
+                "expected an end not before the start",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Amounts are not negative, periods run forwards, payment ids are unique.
+fn check_benefit(benefit: &Benefit, limits: &Limits) -> Result<(), Error> {
+    if benefit.payments.len() > limits.max_items_per_record {
+        return Err(Error::limit(
+            "payments",
+            format!("more than {} payments", limits.max_items_per_record),
+        ));
+    }
+    if benefit.grant.amount_ore < 0 {
+        return Err(Error::input(
+            "grant.amount_ore",
+            "expected an amount in øre, not negative",
+        ));
+    }
+    if benefit.grant.to.is_some_and(|to| to < benefit.grant.from) {
+        return Err(Error::input(
+            "grant.to",
+            "expected a day on or after grant.from",
+        ));
+    }
+    if benefit.debt_ore.is_some_and(|d| d < 0) {
+        return Err(Error::input(
+            "debt_ore",
+            "expected an amount in øre, not negative",
+        ));
+    }
+    let mut seen = HashSet::new();
+    for (i, payment) in benefit.payments.iter().enumerate() {
+        let at = |field: &str| format!("payments[{i}].{field}");
+        if payment.gross_ore < 0 {
+            return Err(Error::input(
+                at("gross_ore"),
+                "expected an amount in øre, not negative",
+            ));
+        }
+        if payment.net_ore < 0 {
+            return Err(Error::input(
+                at("net_ore"),
+                "expected an amount in øre, not negative",
+            ));
+        }
+        if payment.period_to < payment.period_from {
+            return Err(Error::input(
+                at("period_to"),
+                "expected a day on or after period_from",
+            ));
+        }
+        if !seen.insert(payment.id.as_str()) {
+            return Err(Error::input(
+                at("id"),
+                "expected payment ids unique within the benefit",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Two records of one kind with the same source and id reject the request.
+fn unique_ids<'a>(
+    kind: &str,
+    ids: impl Iterator<Item = (&'a String, &'a String)>,
+) -> Result<(), Error> {
+    let mut seen = HashSet::new();
+    for (i, (source, id)) in ids.enumerate() {
+        if !seen.insert((source.as_str(), id.as_str())) {
+            return Err(Error::input(
+                format!("{kind}[{i}].id"),
+                "expected ids unique within their source",
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitizes_serde_messages() {
+        assert_eq!(
+            sanitize_message("invalid type: string \"Hans Hansen\", expected u32"),
+            "invalid type: expected u32"
+        );
+        assert_eq!(
+            sanitize_message("unknown variant `Hans`, expected one of `self`, `proxy`"),
+            "unknown variant, expected one of `self`, `proxy`"
+        );
+        assert_eq!(
+            sanitize_message("unknown field `kle2`, expected `kle`"),
+            "unknown field `kle2`, expected `kle`"
+        );
+        assert_eq!(
+            sanitize_message("unknown field `Hans Hansen`"),
+            "unknown field"
+        );
+        assert_eq!(sanitize_message("missing field `id`"), "missing field `id`");
+    }
+
+    #[test]
+    fn depth_is_checked_outside_strings_only() {
+        let limits = Limits {
+            max_depth: 3,
+            ..Limits::default()
+        };
+        assert!(check_size_and_depth(r#"{"a": "[[[[[[[["}"#, &limits).is_ok());
+        assert!(check_size_and_depth(r#"[[[1]]]"#, &limits).is_ok());
+        assert_eq!(
+            check_size_and_depth(r#"[[[[1]]]]"#, &limits)
+                .unwrap_err()
+                .code,
+            ErrorCode::LimitExceeded
+        );
+    }
+}

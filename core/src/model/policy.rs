@@ -1,0 +1,213 @@
+//! A municipality's policy: which records are shown, and how.
+
+use super::case::PartyRole;
+use super::common::Sensitivity;
+use crate::kle::{Facet, KlePattern};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A municipality's configuration, compiled once into an [`crate::Engine`].
+///
+/// ```
+/// let p = egensag::model::parse_policy(r#"{
+///   "id": "kk-2026-11",
+///   "kle": { "include": [ { "pattern": "32.*", "from": "2007-12-01" } ], "exclude": ["32.21.28"] }
+/// }"#).unwrap();
+/// assert_eq!(p.child_consent_age, 15);
+/// assert_eq!(p.max_sensitivity, egensag::model::Sensitivity::Vip);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// The policy's id, e.g. `kk-2026-11`.
+    pub id: String,
+    /// Which subject numbers are shown.
+    pub kle: KleRules,
+    /// Show cases created before their rule's `from` while they are not closed.
+    #[serde(default)]
+    pub show_active_before_from: bool,
+    /// When a list, only records from these source systems are shown.
+    #[serde(default)]
+    pub sources: Option<Vec<String>>,
+    /// The highest sensitivity shown; `vip` when absent.
+    #[serde(default = "most_sensitive")]
+    pub max_sensitivity: Sensitivity,
+    /// Where case titles come from.
+    #[serde(default)]
+    pub title_mode: TitleMode,
+    /// Show document titles of cases.
+    #[serde(default)]
+    pub show_document_titles: bool,
+    /// Show the source system's own status text.
+    #[serde(default)]
+    pub show_local_status: bool,
+    /// Expected processing times.
+    #[serde(default)]
+    pub processing_days: Vec<ProcessingDays>,
+    /// Party roles other than `primary` that may see a case, per KLE pattern.
+    #[serde(default)]
+    pub secondary_party_access: Vec<SecondaryPartyAccess>,
+    /// Records never shown to a parent.
+    #[serde(default)]
+    pub parent_restricted: Vec<KlePattern>,
+    /// From this age a parent sees a record only under the child's consent; 15 when absent.
+    #[serde(default = "fifteen")]
+    pub child_consent_age: u32,
+    /// Privilege URIs mapped to `read` or `act`.
+    #[serde(default)]
+    pub privileges: BTreeMap<String, PrivilegeLevel>,
+    /// Input limits; safe defaults when absent.
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+fn most_sensitive() -> Sensitivity {
+    Sensitivity::Vip
+}
+
+fn fifteen() -> u32 {
+    15
+}
+
+/// The KLE include and exclude lists.
+///
+/// ```
+/// let k: egensag::model::KleRules = serde_json::from_str(r#"{"include": [{"pattern": "*"}]}"#).unwrap();
+/// assert!(k.exclude.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KleRules {
+    /// A record's number must match one of these.
+    #[serde(default)]
+    pub include: Vec<IncludeRule>,
+    /// And none of these.
+    #[serde(default)]
+    pub exclude: Vec<KlePattern>,
+}
+
+/// One include rule.
+///
+/// ```
+/// let r: egensag::model::IncludeRule = serde_json::from_str(
+///     r#"{"pattern": "15.17.*", "from": "2007-12-01", "facets": ["G01"]}"#).unwrap();
+/// assert_eq!(r.facets.as_ref().map(Vec::len), Some(1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IncludeRule {
+    /// The KLE pattern.
+    pub pattern: KlePattern,
+    /// Records created before this day are hidden (see `show_active_before_from`).
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// When given, a case's facet must be one of these.
+    #[serde(default)]
+    pub facets: Option<Vec<Facet>>,
+}
+
+/// Where case titles come from.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&egensag::model::TitleMode::Kle).unwrap(), "\"kle\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleMode {
+    /// The case's own title, unless restricted.
+    #[default]
+    Source,
+    /// Always the KLE subject title.
+    Kle,
+}
+
+/// An expected processing time for a KLE pattern.
+///
+/// ```
+/// let p: egensag::model::ProcessingDays = serde_json::from_str(r#"{"pattern": "32.30.*", "days": 28}"#).unwrap();
+/// assert_eq!(p.days, 28);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessingDays {
+    /// The KLE pattern.
+    pub pattern: KlePattern,
+    /// Days from `created` to the expected decision.
+    pub days: u32,
+}
+
+/// Party roles that may see cases matching a pattern.
+///
+/// ```
+/// let s: egensag::model::SecondaryPartyAccess = serde_json::from_str(r#"{"pattern": "02.*", "roles": ["owner"]}"#).unwrap();
+/// assert_eq!(s.roles, vec![egensag::model::PartyRole::Owner]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecondaryPartyAccess {
+    /// The KLE pattern.
+    pub pattern: KlePattern,
+    /// The roles that may see.
+    pub roles: Vec<PartyRole>,
+}
+
+/// What a privilege URI grants.
+///
+/// ```
+/// use egensag::model::PrivilegeLevel;
+/// assert!(PrivilegeLevel::Act.includes_read());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PrivilegeLevel {
+    /// May see.
+    Read,
+    /// May act, which includes seeing.
+    Act,
+}
+
+impl PrivilegeLevel {
+    /// Both levels include reading.
+    ///
+    /// ```
+    /// assert!(egensag::model::PrivilegeLevel::Read.includes_read());
+    /// ```
+    pub fn includes_read(self) -> bool {
+        matches!(self, PrivilegeLevel::Read | PrivilegeLevel::Act)
+    }
+}
+
+/// Input limits. Requests beyond them are refused with `limit_exceeded`.
+///
+/// ```
+/// let l = egensag::model::Limits::default();
+/// assert_eq!(l.max_records, 20_000);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest request, in bytes of JSON.
+    pub max_input_bytes: usize,
+    /// Most records (cases + benefits + appointments) in one request.
+    pub max_records: usize,
+    /// Most payments in one benefit, progress entries or documents in one case.
+    pub max_items_per_record: usize,
+    /// Longest string, in bytes.
+    pub max_string_bytes: usize,
+    /// Deepest JSON nesting.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 64 * 1024 * 1024,
+            max_records: 20_000,
+            max_items_per_record: 10_000,
+            max_string_bytes: 64 * 1024,
+            max_depth: 32,
+        }
+    }
+}

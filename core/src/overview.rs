@@ -1,0 +1,237 @@
+//! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
+
+use crate::calendar::PaymentPlan;
+use crate::model::{AppointmentKind, Direction, Language, Payment, Role};
+use crate::status::{BenefitStatus, CaseStatus};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The citizen's overview. Hidden records leave no trace in it.
+///
+/// ```
+/// let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+/// let overview = engine.overview_json(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+///   "viewer": {"cpr": "0101901234", "role": "self"}}"#).unwrap();
+/// let parsed: egensag::Overview = serde_json::from_str(&overview).unwrap();
+/// assert_eq!(parsed.subject, "010190-XXXX");
+/// assert!(parsed.cases.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    /// The day the overview is made for.
+    pub as_of: NaiveDate,
+    /// The language of its texts.
+    pub language: Language,
+    /// The subject's CPR number, masked `DDMMYY-XXXX`.
+    pub subject: String,
+    /// The viewer's role.
+    pub viewer_role: Role,
+    /// Visible cases, latest status change first.
+    pub cases: Vec<CaseView>,
+    /// Visible benefits, latest payment first.
+    pub benefits: Vec<BenefitView>,
+    /// Visible appointments not ended before `as_of`, earliest first.
+    pub appointments: Vec<AppointmentView>,
+    /// Totals over the visible benefits.
+    pub totals: Totals,
+}
+
+/// A main group ("area"), e.g. `32` Social ydelser.
+///
+/// ```
+/// let a = egensag::overview::Area { number: "32".into(), title: None };
+/// assert_eq!(a.number, "32");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// The main group number, two digits.
+    pub number: String,
+    /// Its title from the KLE catalogue, when one is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A visible case.
+///
+/// ```
+/// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+/// # let o = engine.overview(&egensag::model::parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+/// #   "viewer": {"cpr": "0101901234", "role": "self"}, "cases": [{"id": "S-1", "source": "KSD", "title": "Sygedagpenge",
+/// #   "kle": "32.30.04", "parties": [{"cpr": "0101901234", "role": "primary"}], "created": "2026-11-01"}]}"#).unwrap()).unwrap();
+/// let case: &egensag::overview::CaseView = &o.cases[0];
+/// assert_eq!(case.title, "Sygedagpenge");
+/// assert_eq!(case.area.number, "32");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseView {
+    /// Case number.
+    pub id: String,
+    /// Source system.
+    pub source: String,
+    /// The title shown: the case title, or the KLE subject title where the title may not be shown.
+    pub title: String,
+    /// The KLE subject number.
+    pub kle: String,
+    /// The main group.
+    pub area: Area,
+    /// The date the case arose.
+    pub created: NaiveDate,
+    /// Its status.
+    pub status: CaseStatus,
+    /// Document titles, when the policy shows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<DocumentView>>,
+    /// The source system's own status text, when the policy shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_status: Option<String>,
+}
+
+/// A document title shown with a case.
+///
+/// ```
+/// let d = egensag::overview::DocumentView { title: "Afgørelse".into(),
+///     date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), direction: egensag::model::Direction::Outgoing };
+/// assert_eq!(d.title, "Afgørelse");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentView {
+    /// The title.
+    pub title: String,
+    /// The date.
+    pub date: NaiveDate,
+    /// Incoming or outgoing.
+    pub direction: Direction,
+}
+
+/// A visible benefit.
+///
+/// ```
+/// let g = egensag::overview::GrantView { from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), to: None,
+///     stopped_from: None, amount_ore: 100, plan: None, repayable: false };
+/// assert_eq!(g.amount_ore, 100);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitView {
+    /// The benefit's id.
+    pub id: String,
+    /// Source system.
+    pub source: String,
+    /// Its name, e.g. `Kontanthjælp`.
+    pub name: String,
+    /// The KLE subject number.
+    pub kle: String,
+    /// The main group.
+    pub area: Area,
+    /// The granting case, when that case is shown too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<String>,
+    /// Its status.
+    pub status: BenefitStatus,
+    /// The grant.
+    pub grant: GrantView,
+    /// The payments listed (from the policy's from-date on), by disposition date.
+    pub payments: Vec<Payment>,
+    /// Net total of the listed `paid` payments, in øre.
+    pub paid_total_ore: i64,
+    /// What the citizen owes back, in øre.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debt_ore: Option<i64>,
+}
+
+/// A grant as shown.
+///
+/// ```
+/// # let g = egensag::overview::GrantView { from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), to: None,
+/// #     stopped_from: None, amount_ore: 100, plan: None, repayable: true };
+/// assert!(g.repayable);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrantView {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, if it ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// Payment stopped from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_from: Option<NaiveDate>,
+    /// Amount per period, in øre.
+    pub amount_ore: i64,
+    /// The payment plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PaymentPlan>,
+    /// Must be paid back.
+    pub repayable: bool,
+}
+
+/// A visible appointment.
+///
+/// ```
+/// let kind = egensag::model::AppointmentKind::HomeVisit;
+/// assert_eq!(serde_json::to_string(&kind).unwrap(), "\"home_visit\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppointmentView {
+    /// The appointment's id.
+    pub id: String,
+    /// Source system.
+    pub source: String,
+    /// The KLE subject number (its own or its case's).
+    pub kle: String,
+    /// The case it belongs to, when that case is shown too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<String>,
+    /// Start.
+    pub start: DateTime<FixedOffset>,
+    /// End.
+    pub end: DateTime<FixedOffset>,
+    /// Kind.
+    pub kind: AppointmentKind,
+    /// The role met, e.g. `hjemmepleje`.
+    pub with_role: String,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Planned tasks.
+    pub what: Vec<String>,
+    /// Cancelled (kept and marked).
+    pub cancelled: bool,
+}
+
+/// Totals over the visible benefits.
+///
+/// ```
+/// let t = egensag::overview::Totals::default();
+/// assert_eq!(t.debt_ore, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Totals {
+    /// Net amounts of listed `paid` payments by calendar year of disposition date, ascending.
+    pub paid_by_year: Vec<YearTotal>,
+    /// Sum of `debt_ore` over the visible benefits.
+    pub debt_ore: i64,
+}
+
+/// The net amount paid in one calendar year.
+///
+/// ```
+/// let y = egensag::overview::YearTotal { year: 2026, net_ore: 912_500 };
+/// assert_eq!(y.year, 2026);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearTotal {
+    /// The year.
+    pub year: i32,
+    /// Net amount in øre.
+    pub net_ore: i64,
+}

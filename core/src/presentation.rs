@@ -1,0 +1,151 @@
+//! Presentation and redaction (DOMAIN.md section 4): what of a visible record is shown.
+//! Caseworkers, other parties and CPR numbers never reach these views.
+
+use crate::kle::{Catalogue, KleNumber};
+use crate::model::{
+    Appointment, Benefit, Case, Language, Payment, PaymentStatus, Policy, TitleMode,
+};
+use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView, GrantView};
+use crate::status::{benefit_status, case_status};
+use chrono::NaiveDate;
+
+/// What presentation needs besides the record.
+pub(crate) struct Presenter<'a> {
+    pub(crate) policy: &'a Policy,
+    pub(crate) catalogue: Option<&'a Catalogue>,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) language: Language,
+}
+
+impl Presenter<'_> {
+    /// The area (main group) of a number, titled from the catalogue when one is given.
+    fn area(&self, number: KleNumber) -> Area {
+        Area {
+            number: format!("{:02}", number.main_group()),
+            title: self
+                .catalogue
+                .and_then(|c| c.main_group_title(number.main_group()))
+                .map(str::to_owned),
+        }
+    }
+
+    /// The title shown for a case.
+    fn case_title(&self, case: &Case, number: KleNumber) -> String {
+        if !case.title_restricted && self.policy.title_mode == TitleMode::Source {
+            return case.title.clone();
+        }
+        match self.catalogue.and_then(|c| c.subject_title(number)) {
+            Some(title) => title.to_owned(),
+            None => match self.language {
+                Language::Da => format!("Sag om KLE {number}"),
+                Language::En => format!("Case concerning KLE {number}"),
+            },
+        }
+    }
+
+    /// A visible case as shown.
+    pub(crate) fn case(
+        &self,
+        case: &Case,
+        number: KleNumber,
+        processing_days: Option<u32>,
+    ) -> CaseView {
+        CaseView {
+            id: case.id.clone(),
+            source: case.source.clone(),
+            title: self.case_title(case, number),
+            kle: number.to_string(),
+            area: self.area(number),
+            created: case.created,
+            status: case_status(case, self.as_of, processing_days, self.language),
+            documents: self.policy.show_document_titles.then(|| documents(case)),
+            local_status: if self.policy.show_local_status {
+                case.local_status.clone()
+            } else {
+                None
+            },
+        }
+    }
+
+    /// A visible benefit as shown, or `None` when its amounts cannot be totalled.
+    /// `from` is the include rule's from-date: payments before it are not listed.
+    pub(crate) fn benefit(
+        &self,
+        benefit: &Benefit,
+        number: KleNumber,
+        from: Option<NaiveDate>,
+        case_shown: bool,
+    ) -> Option<BenefitView> {
+        let mut payments: Vec<Payment> = benefit
+            .payments
+            .iter()
+            .filter(|p| from.is_none_or(|from| p.disposition_date >= from))
+            .cloned()
+            .collect();
+        payments.sort_by(|a, b| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id)));
+        let paid_total_ore = paid(&payments).try_fold(0i64, |sum, p| sum.checked_add(p.net_ore))?;
+        let grant = &benefit.grant;
+        Some(BenefitView {
+            id: benefit.id.clone(),
+            source: benefit.source.clone(),
+            name: benefit.name.clone(),
+            kle: number.to_string(),
+            area: self.area(number),
+            case_id: benefit.case_id.clone().filter(|_| case_shown),
+            status: benefit_status(benefit, &payments, self.as_of, self.language),
+            grant: GrantView {
+                from: grant.from,
+                to: grant.to,
+                stopped_from: grant.stopped_from,
+                amount_ore: grant.amount_ore,
+                plan: grant.plan,
+                repayable: grant.repayable,
+            },
+            payments,
+            paid_total_ore,
+            debt_ore: benefit.debt_ore,
+        })
+    }
+
+    /// A visible appointment as shown.
+    pub(crate) fn appointment(
+        &self,
+        appointment: &Appointment,
+        number: KleNumber,
+        case_shown: bool,
+    ) -> AppointmentView {
+        AppointmentView {
+            id: appointment.id.clone(),
+            source: appointment.source.clone(),
+            kle: number.to_string(),
+            case_id: appointment.case_id.clone().filter(|_| case_shown),
+            start: appointment.start,
+            end: appointment.end,
+            kind: appointment.kind,
+            with_role: appointment.with_role.clone(),
+            place: appointment.place.clone(),
+            what: appointment.what.clone(),
+            cancelled: appointment.cancelled,
+        }
+    }
+}
+
+/// The listed payments that have been paid.
+pub(crate) fn paid(payments: &[Payment]) -> impl Iterator<Item = &Payment> {
+    payments.iter().filter(|p| p.status == PaymentStatus::Paid)
+}
+
+/// Document titles by date, then title.
+fn documents(case: &Case) -> Vec<DocumentView> {
+    let mut docs: Vec<DocumentView> = case
+        .documents
+        .iter()
+        .map(|d| DocumentView {
+            title: d.title.clone(),
+            date: d.date,
+            direction: d.direction,
+        })
+        .collect();
+    docs.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
+    docs
+}

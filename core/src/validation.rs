@@ -1,0 +1,156 @@
+//! Validation for vendors checking an export: what the engine would hide because the
+//! source system wrote it wrong (a malformed KLE number, facet or party CPR, a case
+//! reference that points nowhere). Problems that reject a request are errors instead.
+
+use crate::cpr::Cpr;
+use crate::kle::{Facet, KleNumber};
+use crate::model::Request;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The problems found in a request that parsed.
+///
+/// ```
+/// let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+/// let report = engine.validate_json(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+///   "viewer": {"cpr": "0101901234", "role": "self"},
+///   "cases": [{"id": "S-1", "source": "KSD", "kle": "32.3.04", "created": "2026-11-01",
+///              "parties": [{"cpr": "0101901234", "role": "primary"}]}]}"#).unwrap();
+/// assert!(report.contains(r#""path":"cases[0].kle""#));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValidationReport {
+    /// True when there are no problems.
+    pub valid: bool,
+    /// Every problem, in input order.
+    pub problems: Vec<Problem>,
+}
+
+/// One problem: a code (as in explanations), where, and what was expected.
+///
+/// ```
+/// let p = egensag::validation::Problem { code: "kle.invalid".into(), path: "cases[0].kle".into(),
+///     message: "expected a KLE subject number such as 32.24.04".into() };
+/// assert_eq!(p.code, "kle.invalid");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    /// `kle.invalid`, `subject.no_cpr` or `case.missing`.
+    pub code: String,
+    /// Where: `cases[3].kle`.
+    pub path: String,
+    /// What was expected (never the value).
+    pub message: String,
+}
+
+const KLE_EXPECTED: &str = "expected a KLE subject number such as 32.24.04";
+const CPR_EXPECTED: &str = crate::cpr::CPR_EXPECTED;
+
+/// Collects problems.
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, code: &str, path: String, message: &str) {
+        self.0.push(Problem {
+            code: code.to_owned(),
+            path,
+            message: message.to_owned(),
+        });
+    }
+
+    /// A KLE number that is missing (when `required`) or malformed.
+    fn kle(&mut self, kle: Option<&String>, path: String, required: bool) {
+        match kle {
+            Some(k) if KleNumber::parse(k).is_err() => self.add("kle.invalid", path, KLE_EXPECTED),
+            None if required => self.add(
+                "kle.invalid",
+                path,
+                "expected a KLE subject number (missing)",
+            ),
+            _ => {}
+        }
+    }
+
+    /// A CPR number that is malformed.
+    fn cpr(&mut self, cpr: &str, path: String) {
+        if Cpr::parse(cpr).is_err() {
+            self.add("subject.no_cpr", path, CPR_EXPECTED);
+        }
+    }
+}
+
+/// Validates a parsed request.
+pub(crate) fn validate(request: &Request) -> ValidationReport {
+    let mut problems = Problems::default();
+    let cases: HashSet<(&str, &str)> = request
+        .cases
+        .iter()
+        .map(|c| (c.source.as_str(), c.id.as_str()))
+        .collect();
+    let case_exists = |source: &str, id: &str| cases.contains(&(source, id));
+    for (i, case) in request.cases.iter().enumerate() {
+        problems.kle(case.kle.as_ref(), format!("cases[{i}].kle"), true);
+        if case
+            .facet
+            .as_deref()
+            .is_some_and(|f| Facet::parse(f).is_err())
+        {
+            problems.add(
+                "kle.invalid",
+                format!("cases[{i}].facet"),
+                "expected a handlingsfacet such as G01",
+            );
+        }
+        for (j, party) in case.parties.iter().enumerate() {
+            if let Some(cpr) = &party.cpr {
+                problems.cpr(cpr, format!("cases[{i}].parties[{j}].cpr"));
+            }
+        }
+    }
+    for (i, benefit) in request.benefits.iter().enumerate() {
+        problems.kle(benefit.kle.as_ref(), format!("benefits[{i}].kle"), true);
+        if let Some(cpr) = &benefit.recipient {
+            problems.cpr(cpr, format!("benefits[{i}].recipient"));
+        }
+        if benefit
+            .case_id
+            .as_deref()
+            .is_some_and(|id| !case_exists(&benefit.source, id))
+        {
+            problems.add(
+                "case.missing",
+                format!("benefits[{i}].case_id"),
+                "expected a case of the same source in the request",
+            );
+        }
+    }
+    for (i, appointment) in request.appointments.iter().enumerate() {
+        problems.kle(
+            appointment.kle.as_ref(),
+            format!("appointments[{i}].kle"),
+            appointment.case_id.is_none(),
+        );
+        for (j, participant) in appointment.participants.iter().enumerate() {
+            problems.cpr(participant, format!("appointments[{i}].participants[{j}]"));
+        }
+        if appointment
+            .case_id
+            .as_deref()
+            .is_some_and(|id| !case_exists(&appointment.source, id))
+        {
+            problems.add(
+                "case.missing",
+                format!("appointments[{i}].case_id"),
+                "expected a case of the same source in the request",
+            );
+        }
+    }
+    ValidationReport {
+        valid: problems.0.is_empty(),
+        problems: problems.0,
+    }
+}
