@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use egensag::kle::{Catalogue, KleNumber};
 use egensag::{Error, ErrorCode};
 
-const SAMPLE: &str = include_str!("data/kle-sample.xml");
+const SAMPLE: &str = include_str!("../../examples/data/kle-sample.xml");
 
 fn n(s: &str) -> KleNumber {
     KleNumber::parse(s).unwrap()

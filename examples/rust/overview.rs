@@ -1,1 +1,301 @@
-fn main() {}
+//! The main job: a citizen's overview ("Mine sager", "Ydelser og gæld", "Aftaler").
+//!
+//! ```text
+//! cargo run --example overview                      # built-in sample: Anna, seen by herself
+//! cargo run --example overview -- --sample proxy    # … by her proxy (fuldmagt for 32.*)
+//! cargo run --example overview -- --sample parent   # Clara (16), seen by her parent
+//! cargo run --example overview -- --policy P.json --request R.json [--catalogue KLE.xml]
+//!         [--format json] [--explain] [--previous OVERVIEW.json]
+//! ```
+//!
+//! Invalid input: exit status 2, the error JSON on stderr, nothing on stdout.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use egensag::overview::{AppointmentView, BenefitView, CaseView};
+use egensag::texts::format_money;
+use egensag::{Engine, Error, Overview};
+use std::process::ExitCode;
+
+const SAMPLE_POLICY: &str = include_str!("../data/policy.json");
+const SAMPLE_CATALOGUE: &str = include_str!("../data/kle-sample.xml");
+const SAMPLE_SELF: &str = include_str!("../data/anna.json");
+const SAMPLE_PROXY: &str = include_str!("../data/anna-proxy.json");
+const SAMPLE_PARENT: &str = include_str!("../data/clara-parent.json");
+
+/// What the command line asked for.
+#[derive(Default)]
+struct Options {
+    policy: Option<String>,
+    request: Option<String>,
+    catalogue: Option<String>,
+    previous: Option<String>,
+    sample: Option<String>,
+    json: bool,
+    explain: bool,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(64)
+        }
+        Err(Failure::Input(error)) => {
+            eprintln!("{}", error.to_json());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Why the job did not print an overview.
+enum Failure {
+    Usage(String),
+    Input(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Input(e)
+    }
+}
+
+fn run() -> Result<String, Failure> {
+    let options = parse_args(std::env::args().skip(1))?;
+    let read = |path: &String| {
+        std::fs::read_to_string(path)
+            .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))
+    };
+    let policy = options
+        .policy
+        .as_ref()
+        .map(read)
+        .transpose()?
+        .unwrap_or_else(|| SAMPLE_POLICY.to_owned());
+    let catalogue = match (&options.catalogue, &options.policy) {
+        (Some(path), _) => Some(read(path)?),
+        (None, None) => Some(SAMPLE_CATALOGUE.to_owned()),
+        (None, Some(_)) => None,
+    };
+    let request = match (&options.request, options.sample.as_deref()) {
+        (Some(path), _) => read(path)?,
+        (None, None | Some("self")) => SAMPLE_SELF.to_owned(),
+        (None, Some("proxy")) => SAMPLE_PROXY.to_owned(),
+        (None, Some("parent")) => SAMPLE_PARENT.to_owned(),
+        (None, Some(other)) => {
+            return Err(Failure::Usage(format!(
+                "unknown sample {other}: self, proxy or parent"
+            )))
+        }
+    };
+    let engine = Engine::from_json(&policy, catalogue.as_deref())?;
+    if options.explain {
+        return Ok(engine.explain_json(&request)?);
+    }
+    let overview_json = engine.overview_json(&request)?;
+    if let Some(path) = &options.previous {
+        return Ok(engine.notifications_json(&read(path)?, &overview_json)?);
+    }
+    if options.json {
+        return Ok(overview_json);
+    }
+    let overview = engine.overview(&engine.parse_request(&request)?)?;
+    Ok(render(&overview))
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure> {
+    let mut o = Options::default();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match arg.as_str() {
+            "--policy" => o.policy = Some(value("--policy")?),
+            "--request" => o.request = Some(value("--request")?),
+            "--catalogue" => o.catalogue = Some(value("--catalogue")?),
+            "--previous" => o.previous = Some(value("--previous")?),
+            "--sample" => o.sample = Some(value("--sample")?),
+            "--format" => match value("--format")?.as_str() {
+                "json" => o.json = true,
+                "text" => o.json = false,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "unknown format {other}: text or json"
+                    )))
+                }
+            },
+            "--explain" => o.explain = true,
+            "-h" | "--help" => return Err(Failure::Usage(HELP.to_owned())),
+            other => return Err(Failure::Usage(format!("unknown option {other}\n{HELP}"))),
+        }
+    }
+    Ok(o)
+}
+
+const HELP: &str =
+    "usage: overview [--sample self|proxy|parent] [--policy FILE --request FILE] [--catalogue FILE]
+                [--format text|json] [--explain] [--previous OVERVIEW.json]";
+
+/// `23. november 2026`
+fn danish_date(d: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
+    format!("{}. {month} {}", d.day(), d.year())
+}
+
+fn render(o: &Overview) -> String {
+    let mut out = String::new();
+    let role = match o.viewer_role.as_str() {
+        "self" => "dig selv",
+        "proxy" => "fuldmagtshaver",
+        "guardian" => "værge",
+        "parent" => "forælder",
+        _ => "pårørende",
+    };
+    out.push_str(&format!(
+        "Overblik for {} pr. {} (set som {role})\n",
+        o.subject,
+        danish_date(o.as_of)
+    ));
+    out.push_str("\nMine sager\n");
+    if o.cases.is_empty() {
+        out.push_str("  Ingen sager.\n");
+    }
+    for case in &o.cases {
+        render_case(&mut out, case);
+    }
+    out.push_str("\nYdelser og gæld\n");
+    if o.benefits.is_empty() {
+        out.push_str("  Ingen ydelser.\n");
+    }
+    for benefit in &o.benefits {
+        render_benefit(&mut out, benefit);
+    }
+    for year in &o.totals.paid_by_year {
+        out.push_str(&format!(
+            "  Udbetalt i {}: {}\n",
+            year.year,
+            format_money(year.net_ore)
+        ));
+    }
+    if o.totals.debt_ore > 0 {
+        out.push_str(&format!(
+            "  Gæld til kommunen: {}\n",
+            format_money(o.totals.debt_ore)
+        ));
+    }
+    out.push_str("\nAftaler\n");
+    if o.appointments.is_empty() {
+        out.push_str("  Ingen kommende aftaler.\n");
+    }
+    for appointment in &o.appointments {
+        render_appointment(&mut out, appointment);
+    }
+    out
+}
+
+fn render_case(out: &mut String, case: &CaseView) {
+    let area = case.area.title.as_deref().unwrap_or(&case.area.number);
+    out.push_str(&format!("  • {} ({}, {})\n", case.title, case.id, area));
+    let s = &case.status;
+    out.push_str(&format!(
+        "    {} – siden {}\n",
+        s.text,
+        danish_date(s.since)
+    ));
+    if let Some(outcome) = &s.outcome_text {
+        out.push_str(&format!("    {outcome}\n"));
+    }
+    for item in &s.awaiting {
+        match item.deadline {
+            Some(d) => out.push_str(&format!("    – {}, frist {}\n", item.what, danish_date(d))),
+            None => out.push_str(&format!("    – {}\n", item.what)),
+        }
+    }
+    if let Some(by) = s.expected_decision_by {
+        let late = if s.overdue == Some(true) {
+            " (overskredet)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "    Forventet afgørelse senest {}{late}\n",
+            danish_date(by)
+        ));
+    }
+}
+
+fn render_benefit(out: &mut String, benefit: &BenefitView) {
+    out.push_str(&format!("  • {} – {}\n", benefit.name, benefit.status.text));
+    if let Some(next) = &benefit.status.next_payment {
+        let amount = next
+            .net_ore
+            .or(next.gross_ore)
+            .map(format_money)
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "    Næste udbetaling {}: {amount}\n",
+            danish_date(next.date)
+        ));
+    }
+    if benefit.paid_total_ore > 0 {
+        out.push_str(&format!(
+            "    {} udbetalinger, i alt {}\n",
+            benefit
+                .payments
+                .iter()
+                .filter(|p| p.status == egensag::model::PaymentStatus::Paid)
+                .count(),
+            format_money(benefit.paid_total_ore)
+        ));
+    }
+    if let Some(debt) = benefit.debt_ore.filter(|d| *d > 0) {
+        out.push_str(&format!("    Du skylder {}\n", format_money(debt)));
+    }
+}
+
+fn render_appointment(out: &mut String, a: &AppointmentView) {
+    let kind = match serde_json::to_value(a.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .as_deref()
+    {
+        Some("home_visit") => "Besøg i hjemmet",
+        Some("phone") => "Telefonsamtale",
+        Some("video") => "Videomøde",
+        _ => "Møde",
+    };
+    let cancelled = if a.cancelled { " – AFLYST" } else { "" };
+    out.push_str(&format!(
+        "  • {} kl. {:02}.{:02}–{:02}.{:02}: {kind} ({}){cancelled}\n",
+        danish_date(a.start.date_naive()),
+        a.start.hour(),
+        a.start.minute(),
+        a.end.hour(),
+        a.end.minute(),
+        a.with_role
+    ));
+    if !a.what.is_empty() {
+        out.push_str(&format!("    {}\n", a.what.join(", ")));
+    }
+    if let Some(place) = &a.place {
+        out.push_str(&format!("    {place}\n"));
+    }
+}
