@@ -157,12 +157,7 @@ pub fn mandates_from_claim(
 
 /// Decodes the base64 text, ignoring ASCII whitespace, within [`MAX_CLAIM_BYTES`].
 fn decode_base64(claim: &str) -> Result<Vec<u8>, Error> {
-    let too_large = || {
-        Error::limit(
-            "",
-            "expected a claim of at most 1 MiB decoded",
-        )
-    };
+    let too_large = || Error::limit("", "expected a claim of at most 1 MiB decoded");
     let max_encoded = MAX_CLAIM_BYTES.div_ceil(3).saturating_mul(4);
     let mut compact = String::with_capacity(claim.len().min(max_encoded));
     for c in claim.chars().filter(|c| !c.is_ascii_whitespace()) {
@@ -581,6 +576,9 @@ mod tests {
             None
         );
         assert_eq!(cpr_in_scope("urn:dk"), None);
-        assert_eq!(cpr_in_scope("urn:dk:gov:saml:cprNumberIdentifier:æ"), Some("æ"));
+        assert_eq!(
+            cpr_in_scope("urn:dk:gov:saml:cprNumberIdentifier:æ"),
+            Some("æ")
+        );
     }
 }

@@ -270,7 +270,9 @@ fn assert_error(claim: &str, code: ErrorCode, path: &str, secret: &str) {
 }
 
 fn cpr_group(cpr: &str, body: &str) -> String {
-    format!(r#"<PrivilegeGroup Scope="urn:dk:gov:saml:cprNumberIdentifier:{cpr}">{body}</PrivilegeGroup>"#)
+    format!(
+        r#"<PrivilegeGroup Scope="urn:dk:gov:saml:cprNumberIdentifier:{cpr}">{body}</PrivilegeGroup>"#
+    )
 }
 
 fn list(groups: &str) -> String {
@@ -295,12 +297,20 @@ fn not_xml() {
     assert_error(&encode("   "), InvalidInput, "", "");
     assert_error(&STANDARD.encode([0xff, 0xfe, 0x00]), InvalidInput, "", "");
     assert_error(&encode("<a><b></a>"), InvalidInput, "", "");
-    assert_error(&encode("<PrivilegeList>&unknown;</PrivilegeList>x"), InvalidInput, "", "");
+    assert_error(
+        &encode("<PrivilegeList>&unknown;</PrivilegeList>x"),
+        InvalidInput,
+        "",
+        "",
+    );
 }
 
 #[test]
 fn truncated_xml() {
-    let xml = list(&cpr_group(SUBJECT, &format!("<Privilege>{VIEW}</Privilege>")));
+    let xml = list(&cpr_group(
+        SUBJECT,
+        &format!("<Privilege>{VIEW}</Privilege>"),
+    ));
     for cut in [xml.len() - 1, xml.len() - 10, xml.len() / 2, 60] {
         let err = mandates_from_claim(&encode(&xml[..cut]), holder(), day()).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidInput, "cut at {cut}");
@@ -313,7 +323,12 @@ fn truncated_xml() {
 fn wrong_root() {
     use ErrorCode::InvalidInput;
     let inner = cpr_group(SUBJECT, "<Privilege>urn:x</Privilege>");
-    assert_error(&encode(&format!("<Privileges>{inner}</Privileges>")), InvalidInput, "", SUBJECT);
+    assert_error(
+        &encode(&format!("<Privileges>{inner}</Privileges>")),
+        InvalidInput,
+        "",
+        SUBJECT,
+    );
     assert_error(&encode(&inner), InvalidInput, "", SUBJECT);
     assert_error(
         &encode(&format!("{}{}", list(""), list(""))),
@@ -330,11 +345,26 @@ fn cpr_scope_with_an_impossible_date() {
         r#"<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:12345678"/>{}"#,
         cpr_group(bad, "<Privilege>urn:x</Privilege>")
     ));
-    assert_error(&encode(&xml), ErrorCode::InvalidInput, "PrivilegeGroup[2].Scope", bad);
+    assert_error(
+        &encode(&xml),
+        ErrorCode::InvalidInput,
+        "PrivilegeGroup[2].Scope",
+        bad,
+    );
     let xml = list(&cpr_group("12345", ""));
-    assert_error(&encode(&xml), ErrorCode::InvalidInput, "PrivilegeGroup[1].Scope", "12345");
+    assert_error(
+        &encode(&xml),
+        ErrorCode::InvalidInput,
+        "PrivilegeGroup[1].Scope",
+        "12345",
+    );
     let xml = list(r#"<PrivilegeGroup><Privilege>urn:x</Privilege></PrivilegeGroup>"#);
-    assert_error(&encode(&xml), ErrorCode::InvalidInput, "PrivilegeGroup[1].Scope", "");
+    assert_error(
+        &encode(&xml),
+        ErrorCode::InvalidInput,
+        "PrivilegeGroup[1].Scope",
+        "",
+    );
 }
 
 #[test]
@@ -342,7 +372,9 @@ fn sensitivity_out_of_range() {
     for value in ["7", "0", "", "+1", "high", "12"] {
         let xml = list(&cpr_group(
             SUBJECT,
-            &format!(r#"<Privilege>urn:x</Privilege><Constraint Name="urn:dk:kombit:KLE">32.*</Constraint><Constraint Name="urn:dk:kombit:sensitivity">{value}</Constraint>"#),
+            &format!(
+                r#"<Privilege>urn:x</Privilege><Constraint Name="urn:dk:kombit:KLE">32.*</Constraint><Constraint Name="urn:dk:kombit:sensitivity">{value}</Constraint>"#
+            ),
         ));
         let err = mandates_from_claim(&encode(&xml), holder(), day()).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidInput);
@@ -364,18 +396,41 @@ fn kle_constraint_not_a_pattern() {
             r#"<Privilege>urn:x</Privilege><Constraint Name="urn:dk:kombit:KLE">3x.*</Constraint>"#
         )
     ));
-    assert_error(&encode(&xml), ErrorCode::InvalidInput, "PrivilegeGroup[2].Constraint[1]", "3x");
+    assert_error(
+        &encode(&xml),
+        ErrorCode::InvalidInput,
+        "PrivilegeGroup[2].Constraint[1]",
+        "3x",
+    );
 }
 
 #[test]
 fn other_malformed_groups() {
     use ErrorCode::InvalidInput;
     let xml = list(&cpr_group(SUBJECT, "<Privilege>  </Privilege>"));
-    assert_error(&encode(&xml), InvalidInput, "PrivilegeGroup[1].Privilege[1]", "");
-    let xml = list(&cpr_group(SUBJECT, "<Privilege>urn:<b>secret</b></Privilege>"));
-    assert_error(&encode(&xml), InvalidInput, "PrivilegeGroup[1].Privilege[1]", "secret");
+    assert_error(
+        &encode(&xml),
+        InvalidInput,
+        "PrivilegeGroup[1].Privilege[1]",
+        "",
+    );
+    let xml = list(&cpr_group(
+        SUBJECT,
+        "<Privilege>urn:<b>secret</b></Privilege>",
+    ));
+    assert_error(
+        &encode(&xml),
+        InvalidInput,
+        "PrivilegeGroup[1].Privilege[1]",
+        "secret",
+    );
     let xml = list(&cpr_group(SUBJECT, "<Constraint>32.*</Constraint>"));
-    assert_error(&encode(&xml), InvalidInput, "PrivilegeGroup[1].Constraint[1]", "");
+    assert_error(
+        &encode(&xml),
+        InvalidInput,
+        "PrivilegeGroup[1].Constraint[1]",
+        "",
+    );
 }
 
 #[test]
@@ -390,13 +445,15 @@ fn limits() {
         .unwrap()
         .is_empty());
     let over = list(&group.repeat(MAX_GROUPS + 1));
-    assert_error(&encode(&over), ErrorCode::LimitExceeded, "PrivilegeGroup", "");
+    assert_error(
+        &encode(&over),
+        ErrorCode::LimitExceeded,
+        "PrivilegeGroup",
+        "",
+    );
 
     // Whitespace does not count towards the size.
-    let spaced: String = encode(&at_limit)
-        .chars()
-        .flat_map(|c| [c, '\n'])
-        .collect();
+    let spaced: String = encode(&at_limit).chars().flat_map(|c| [c, '\n']).collect();
     assert!(mandates_from_claim(&spaced, holder(), day()).is_ok());
 }
 
