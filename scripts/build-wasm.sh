@@ -40,7 +40,7 @@ echo "== types.d.ts from the core's JSON Schemas"
 (cd "$root/bindings-wasm" && { [[ -d node_modules/json-schema-to-typescript ]] || npm ci --no-audit --no-fund; })
 schema="$bindgen_out/egensag.schema.json"
 cargo run -q -p egensag-wasm --example json_schema > "$schema"
-(cd "$root/bindings-wasm" && npx --no-install json2ts -i "$schema" -o "$pkg/types.d.ts" \
+(cd "$root/bindings-wasm" && ./node_modules/.bin/json2ts -i "$schema" -o "$pkg/types.d.ts" \
   --unknownAny --additionalProperties=false)
 if ! cmp -s "$pkg/types.d.ts" "$npm_src/types.d.ts"; then
   if [[ "${EGENSAG_BLESS:-}" == 1 ]]; then

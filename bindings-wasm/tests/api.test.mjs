@@ -69,3 +69,9 @@ test('withheld and out-of-scope records are not in the overview', () => {
   const parent = engine.overviewJson(data('clara-parent.json'));
   assert.ok(!parent.includes('Ungeindsats – uddannelse'));
 });
+
+test('CommonJS require works where Node can require ES modules (Node >= 20.19)', { skip: !process.features.require_module }, () => {
+  const required = createRequire(import.meta.url)('egensag');
+  assert.equal(required.Engine, Engine);
+  assert.equal(required.EgensagError, EgensagError);
+});
