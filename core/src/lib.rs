@@ -41,3 +41,8 @@ pub use explanation::Explanation;
 pub use notifications::Notifications;
 pub use overview::Overview;
 pub use validation::ValidationReport;
+
+/// The README's Rust examples, run as doc tests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -49,7 +49,20 @@ pub(crate) fn from_json<T: DeserializeOwned>(
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = safe_path(e.path());
-        convert_json_error(e.inner(), path, content_code)
+        let error = convert_json_error(e.inner(), path, content_code);
+        // serde_json reports some type errors (a number where an enum belongs) as syntax
+        // errors; when the text is well-formed JSON, it is a content error.
+        if error.code == ErrorCode::InvalidJson
+            && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok()
+        {
+            Error {
+                code: content_code,
+                message: "expected a value of another type".to_owned(),
+                ..error
+            }
+        } else {
+            error
+        }
     })?;
     de.end()
         .map_err(|e| convert_json_error(&e, String::new(), content_code))?;
@@ -127,12 +140,7 @@ fn safe_path(path: &serde_path_to_error::Path) -> String {
                 }
                 out.push_str(if is_safe_key(key) { key } else { "?" });
             }
-            Segment::Unknown => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push('?');
-            }
+            Segment::Unknown => {}
         }
     }
     out

@@ -1,0 +1,394 @@
+//! The properties of DOMAIN.md section 3, over generated policies and requests: default
+//! deny; deny overrides; order and duplication independence; adding an exclude, a
+//! revocation, an objection or a narrower scope never reveals more; a representative never
+//! sees what the subject would not; a hidden record changes no byte of the overview nor of
+//! the notifications. And for status: progress after `as_of` changes nothing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use egensag::Engine;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+const SUBJECT: &str = "0101101234"; // 16 on the as_of day
+const VIEWER: &str = "0202804321";
+const STRANGER: &str = "0303754321";
+const PATTERNS: [&str; 8] = [
+    "*", "32.*", "32.30.*", "32.30.04", "32.24.*", "15.*", "27.24.04", "27.*",
+];
+const NUMBERS: [&str; 8] = [
+    "32.30.04", "32.30.05", "32.24.04", "15.17.06", "27.24.04", "27.42.12", "32.3.04", "x",
+];
+const SOURCES: [&str; 3] = ["KSD", "KY", "DOMUS"];
+const LEVELS: [&str; 4] = ["ikke_fortrolige", "fortrolige", "foelsomme", "vip"];
+const DATES: [&str; 6] = [
+    "2006-05-01",
+    "2007-12-01",
+    "2015-03-01",
+    "2026-01-15",
+    "2026-11-23",
+    "2027-02-01",
+];
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(items)
+}
+
+fn pattern() -> impl Strategy<Value = &'static str> {
+    pick(&PATTERNS)
+}
+
+fn policy() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec((pattern(), prop::option::of(pick(&DATES[..3])), any::<bool>()), 0..4),
+        prop::collection::vec(pattern(), 0..2),
+        any::<bool>(),
+        prop::option::of(prop::collection::vec(pick(&SOURCES), 1..3)),
+        pick(&LEVELS),
+        prop::collection::vec(pattern(), 0..2),
+        14u32..18,
+    )
+        .prop_map(|(include, exclude, active, sources, max, restricted, age)| {
+            let include: Vec<Value> = include
+                .into_iter()
+                .map(|(p, from, facets)| {
+                    let mut rule = json!({"pattern": p});
+                    if let Some(from) = from {
+                        rule["from"] = json!(from);
+                    }
+                    if facets {
+                        rule["facets"] = json!(["G01"]);
+                    }
+                    rule
+                })
+                .collect();
+            json!({"id": "prop", "kle": {"include": include, "exclude": exclude}, "show_active_before_from": active,
+                   "sources": sources, "max_sensitivity": max, "parent_restricted": restricted, "child_consent_age": age,
+                   "secondary_party_access": [{"pattern": "32.*", "roles": ["owner"]}],
+                   "processing_days": [{"pattern": "32.30.*", "days": 28}],
+                   "privileges": {"urn:x:read": "read"}})
+        })
+}
+
+/// Flags shared by every record: (void, withheld, withheld from representatives, level).
+fn flags() -> impl Strategy<Value = (bool, bool, bool, &'static str)> {
+    (
+        prop::bool::weighted(0.1),
+        prop::bool::weighted(0.1),
+        prop::bool::weighted(0.15),
+        pick(&LEVELS),
+    )
+}
+
+fn apply_flags(record: &mut Value, (void, withheld, from_reps, level): (bool, bool, bool, &str)) {
+    record["void"] = json!(void);
+    record["withheld_from_citizen"] = json!(withheld);
+    record["withheld_from_representatives"] = json!(from_reps);
+    record["sensitivity"] = json!(level);
+}
+
+fn case(i: usize) -> impl Strategy<Value = Value> {
+    (
+        pick(&NUMBERS),
+        prop::option::of(pick(&["G01", "A53", "Q99"][..])),
+        pick(&["primary", "owner", "stranger"][..]),
+        pick(&DATES),
+        prop::collection::vec((pick(&["opstaaet", "oplyst", "afgjort", "afsluttet"][..]), pick(&DATES)), 0..4),
+        flags(),
+        pick(&SOURCES),
+    )
+        .prop_map(move |(kle, facet, party, created, progress, flags, source)| {
+            let parties = match party {
+                "primary" => json!([{"cpr": SUBJECT, "role": "primary"}]),
+                "owner" => json!([{"cpr": STRANGER, "role": "primary"}, {"cpr": SUBJECT, "role": "owner"}]),
+                _ => json!([{"cpr": STRANGER, "role": "primary"}]),
+            };
+            let progress: Vec<Value> = progress.into_iter().map(|(s, at)| json!({"state": s, "at": at})).collect();
+            let mut c = json!({"id": format!("S-{i}"), "source": source, "title": format!("Sagstitel {i}"), "kle": kle,
+                               "parties": parties, "created": created, "progress": progress, "outcome": "bevilget",
+                               "requests": [{"what": "Lønsedler", "requested": "2026-11-01", "deadline": "2026-12-01"}],
+                               "documents": [{"title": "Brev", "date": "2026-11-01", "direction": "outgoing"}]});
+            if let Some(f) = facet {
+                c["facet"] = json!(f);
+            }
+            apply_flags(&mut c, flags);
+            c
+        })
+}
+
+fn benefit(i: usize) -> impl Strategy<Value = Value> {
+    (pick(&NUMBERS), any::<bool>(), pick(&DATES), flags(), pick(&SOURCES), 0i64..1_000_000)
+        .prop_map(move |(kle, mine, created, flags, source, debt)| {
+            let recipient = if mine { SUBJECT } else { STRANGER };
+            let mut b = json!({"id": format!("B-{i}"), "source": source, "kle": kle, "name": format!("Ydelse {i}"),
+                "recipient": recipient, "created": created, "debt_ore": debt,
+                "grant": {"from": created, "amount_ore": 100_000,
+                          "plan": {"frequency": "monthly", "payment_day": "last_banking_day"}},
+                "payments": [
+                    {"id": "P-1", "period_from": "2007-11-01", "period_to": "2007-11-30", "disposition_date": "2007-11-29",
+                     "gross_ore": 100_000, "net_ore": 70_000, "status": "paid"},
+                    {"id": "P-2", "period_from": "2026-10-01", "period_to": "2026-10-31", "disposition_date": "2026-10-30",
+                     "gross_ore": 100_000, "net_ore": 70_000, "status": "paid"}]});
+            apply_flags(&mut b, flags);
+            b
+        })
+}
+
+fn appointment(i: usize) -> impl Strategy<Value = Value> {
+    (prop::option::of(pick(&NUMBERS)), 0usize..3, any::<bool>(), flags(), any::<bool>()).prop_map(
+        move |(kle, case, mine, flags, cancelled)| {
+            let participant = if mine { SUBJECT } else { STRANGER };
+            let mut a = json!({"id": format!("A-{i}"), "source": "KSD", "case_id": format!("S-{case}"),
+                "participants": [participant], "start": "2026-11-25T10:00:00+01:00", "end": "2026-11-25T11:00:00+01:00",
+                "kind": "meeting", "with_role": "sagsbehandler", "cancelled": cancelled});
+            if let Some(k) = kle {
+                a["kle"] = json!(k);
+            }
+            apply_flags(&mut a, flags);
+            a
+        },
+    )
+}
+
+fn request() -> impl Strategy<Value = Value> {
+    let cases = (0usize..5).prop_flat_map(|n| (0..n).map(case).collect::<Vec<_>>());
+    let benefits = (0usize..3).prop_flat_map(|n| (0..n).map(benefit).collect::<Vec<_>>());
+    let appointments = (0usize..3).prop_flat_map(|n| (0..n).map(appointment).collect::<Vec<_>>());
+    let mandates = prop::collection::vec(
+        (
+            pick(&["fuldmagt", "vaergemaal", "foraeldremyndighed"][..]),
+            pick(&DATES),
+            prop::option::of(pick(&DATES)),
+            prop::option::of(pattern()),
+            pick(&["read", "act", "urn:x:read", "urn:x:none"][..]),
+        ),
+        0..3,
+    );
+    let consents = prop::collection::vec(
+        (
+            pick(&["samtykke", "frabedelse"][..]),
+            pick(&DATES),
+            prop::option::of(pattern()),
+            prop::option::of(pick(&DATES)),
+        ),
+        0..3,
+    );
+    (pick(&["self", "proxy", "guardian", "parent", "relative"][..]), mandates, consents, cases, benefits, appointments).prop_map(
+        |(role, mandates, consents, cases, benefits, appointments)| {
+            let viewer = if role == "self" { SUBJECT } else { VIEWER };
+            let mandates: Vec<Value> = mandates
+                .into_iter()
+                .enumerate()
+                .map(|(i, (kind, from, revoked, scope, privilege))| {
+                    let mut m = json!({"id": format!("m{i}"), "kind": kind, "holder": VIEWER, "subject": SUBJECT,
+                                       "valid_from": from, "privileges": [privilege]});
+                    if let Some(r) = revoked {
+                        m["revoked_at"] = json!(r);
+                    }
+                    if let Some(p) = scope {
+                        m["scope"] = json!({"kle": [p]});
+                    }
+                    m
+                })
+                .collect();
+            let consents: Vec<Value> = consents
+                .into_iter()
+                .enumerate()
+                .map(|(i, (kind, from, scope, revoked))| {
+                    let mut c = json!({"id": format!("c{i}"), "kind": kind, "subject": SUBJECT, "recipient": VIEWER,
+                                       "purposes": ["view"], "valid_from": from});
+                    if let Some(p) = scope {
+                        c["scope"] = json!({"kle": [p]});
+                    }
+                    if let Some(r) = revoked {
+                        c["revoked_at"] = json!(r);
+                    }
+                    c
+                })
+                .collect();
+            json!({"as_of": "2026-11-23", "subject": {"cpr": SUBJECT}, "viewer": {"cpr": viewer, "role": role},
+                   "mandates": mandates, "consents": consents, "cases": cases, "benefits": benefits,
+                   "appointments": appointments})
+        },
+    )
+}
+
+fn engine(policy: &Value) -> Engine {
+    Engine::from_policy_json(&policy.to_string()).unwrap()
+}
+
+/// (kind, source, id) → (visible, reasons), order-free.
+fn decisions(engine: &Engine, request: &Value) -> BTreeSet<(String, String, String, bool, String)> {
+    let e: Value =
+        serde_json::from_str(&engine.explain_json(&request.to_string()).unwrap()).unwrap();
+    e["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["kind"].as_str().unwrap().to_owned(),
+                x["source"].as_str().unwrap().to_owned(),
+                x["id"].as_str().unwrap().to_owned(),
+                x["visible"].as_bool().unwrap(),
+                x["reasons"].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn visible(engine: &Engine, request: &Value) -> BTreeSet<(String, String, String)> {
+    decisions(engine, request)
+        .into_iter()
+        .filter(|d| d.3)
+        .map(|d| (d.0, d.1, d.2))
+        .collect()
+}
+
+fn overview(engine: &Engine, request: &Value) -> String {
+    engine.overview_json(&request.to_string()).unwrap()
+}
+
+fn reversed(mut request: Value, keys: &[&str]) -> Value {
+    for key in keys {
+        if let Some(list) = request[*key].as_array_mut() {
+            list.reverse();
+        }
+    }
+    request
+}
+
+fn doubled(mut request: Value, keys: &[&str]) -> Value {
+    for key in keys {
+        let list = request[*key].as_array().unwrap().clone();
+        request[*key].as_array_mut().unwrap().extend(list);
+    }
+    request
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn default_deny(policy in policy(), request in request()) {
+        let mut empty = policy.clone();
+        empty["kle"]["include"] = json!([]);
+        prop_assert!(visible(&engine(&empty), &request).is_empty());
+        // A relative without a consent sees nothing.
+        let mut r = request;
+        r["viewer"] = json!({"cpr": VIEWER, "role": "relative"});
+        r["consents"] = json!([]);
+        prop_assert!(visible(&engine(&policy), &r).is_empty());
+    }
+
+    #[test]
+    fn deny_overrides(policy in policy(), request in request()) {
+        let e = engine(&policy);
+        for d in decisions(&e, &request) {
+            prop_assert_eq!(d.3, d.4 == "[]", "visible exactly when no rule denies: {:?}", d);
+        }
+        // Any one deny (void) hides a record whatever permits it.
+        let mut r = request.clone();
+        for key in ["cases", "benefits", "appointments"] {
+            for record in r[key].as_array_mut().unwrap() {
+                record["void"] = json!(true);
+            }
+        }
+        prop_assert!(visible(&e, &r).is_empty());
+    }
+
+    #[test]
+    fn order_and_duplication_change_nothing(policy in policy(), request in request()) {
+        let e = engine(&policy);
+        let before = overview(&e, &request);
+        let shuffled = reversed(request.clone(), &["cases", "benefits", "appointments", "mandates", "consents"]);
+        prop_assert_eq!(&overview(&e, &shuffled), &before);
+        prop_assert_eq!(decisions(&e, &shuffled), decisions(&e, &request));
+        let duplicated = doubled(request.clone(), &["mandates", "consents"]);
+        prop_assert_eq!(&overview(&e, &duplicated), &before);
+        prop_assert_eq!(decisions(&e, &duplicated), decisions(&e, &request));
+        let mut twice = policy.clone();
+        let include = twice["kle"]["include"].as_array().unwrap().clone();
+        twice["kle"]["include"].as_array_mut().unwrap().extend(include);
+        let exclude = twice["kle"]["exclude"].as_array().unwrap().clone();
+        twice["kle"]["exclude"].as_array_mut().unwrap().extend(exclude);
+        prop_assert_eq!(&overview(&engine(&twice), &request), &before);
+    }
+
+    #[test]
+    fn more_restrictions_never_reveal_more(policy in policy(), request in request(), extra in pattern()) {
+        let e = engine(&policy);
+        let before = visible(&e, &request);
+        // An extra exclude.
+        let mut p = policy.clone();
+        p["kle"]["exclude"].as_array_mut().unwrap().push(json!(extra));
+        prop_assert!(visible(&engine(&p), &request).is_subset(&before));
+        // Revoking every mandate and consent on the day.
+        let mut r = request.clone();
+        for key in ["mandates", "consents"] {
+            for item in r[key].as_array_mut().unwrap() {
+                item["revoked_at"] = json!("2026-11-23");
+            }
+        }
+        prop_assert!(visible(&e, &r).is_subset(&before));
+        // An objection.
+        let mut r = request.clone();
+        r["consents"].as_array_mut().unwrap().push(json!({"id": "objection", "kind": "frabedelse", "subject": SUBJECT,
+            "recipient": VIEWER, "scope": {"kle": [extra]}, "valid_from": "2020-01-01"}));
+        prop_assert!(visible(&e, &r).is_subset(&before));
+        // A narrower mandate scope.
+        let mut r = request.clone();
+        for m in r["mandates"].as_array_mut().unwrap() {
+            m["scope"]["max_sensitivity"] = json!("fortrolige");
+        }
+        prop_assert!(visible(&e, &r).is_subset(&before));
+    }
+
+    #[test]
+    fn representatives_never_see_more_than_the_subject(policy in policy(), request in request()) {
+        let e = engine(&policy);
+        let mut own = request.clone();
+        own["viewer"] = json!({"cpr": SUBJECT, "role": "self"});
+        prop_assert!(visible(&e, &request).is_subset(&visible(&e, &own)));
+    }
+
+    #[test]
+    fn hidden_records_change_no_byte(policy in policy(), request in request(), previous in request()) {
+        let e = engine(&policy);
+        let explanation: Value = serde_json::from_str(&e.explain_json(&request.to_string()).unwrap()).unwrap();
+        let hidden: BTreeSet<(String, String)> = explanation["entries"].as_array().unwrap().iter()
+            .filter(|x| !x["visible"].as_bool().unwrap())
+            .map(|x| (x["kind"].as_str().unwrap().to_owned(), x["id"].as_str().unwrap().to_owned()))
+            .collect();
+        let mut without = request.clone();
+        for (key, kind) in [("cases", "case"), ("benefits", "benefit"), ("appointments", "appointment")] {
+            without[key].as_array_mut().unwrap().retain(|r| !hidden.contains(&(kind.to_owned(), r["id"].as_str().unwrap().to_owned())));
+        }
+        // Appointments that take their case's number need the case: drop those whose case left.
+        let with_bytes = overview(&e, &request);
+        prop_assert_eq!(&overview(&e, &without), &with_bytes);
+        let mut prev = previous;
+        prev["viewer"] = request["viewer"].clone();
+        prev["as_of"] = json!("2026-11-01");
+        let prev = overview(&e, &prev);
+        prop_assert_eq!(e.notifications_json(&prev, &with_bytes).unwrap(), e.notifications_json(&prev, &overview(&e, &without)).unwrap());
+    }
+
+    #[test]
+    fn progress_after_as_of_changes_nothing(policy in policy(), request in request(),
+                                           state in pick(&["opstaaet", "oplyst", "afgjort", "afsluttet"][..])) {
+        let e = engine(&policy);
+        let before = overview(&e, &request);
+        let mut r = request.clone();
+        for case in r["cases"].as_array_mut().unwrap() {
+            case["progress"].as_array_mut().unwrap().push(json!({"state": state, "at": "2026-11-24T00:00:00+01:00"}));
+            case["requests"].as_array_mut().unwrap().push(json!({"what": "Senere", "requested": "2026-11-30"}));
+        }
+        prop_assert_eq!(overview(&e, &r), before);
+    }
+}

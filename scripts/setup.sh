@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the tests need and a fresh machine lacks; a no-op when all is there.
+set -euo pipefail
+
+need_apt=()
+command -v valgrind >/dev/null || need_apt+=(valgrind)
+command -v pkg-config >/dev/null || need_apt+=(pkg-config)
+command -v g++ >/dev/null || need_apt+=(g++)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "missing: ${need_apt[*]} (install them with apt-get as root)" >&2
+    exit 1
+  fi
+fi
+
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+if ! wasm-bindgen --version 2>/dev/null | grep -q ' 0.2.130'; then
+  # Not --locked: a locked dependency version is missing from the registry.
+  cargo install wasm-bindgen-cli --version 0.2.130
+fi
+command -v cbindgen >/dev/null || cargo install --locked cbindgen

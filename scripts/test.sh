@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of egensag: Rust (unit, property, doc, conformance vectors, schema and
+# header drift), the C library under valgrind, the npm WebAssembly package in Node and
+# TypeScript, the demo page in headless Chromium, and short fuzz runs.
+#
+# On a fresh machine it first installs what is missing (the wasm target, wasm-bindgen-cli,
+# cbindgen, Chromium, valgrind, pkg-config, npm packages). Run from anywhere:
+#     bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+bash scripts/setup.sh
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests (unit, property, doc, conformance vectors, schemas)"
+cargo test --workspace
+
+step "the main job runs on the sample data"
+text=$(cargo run -q --example overview)
+grep -q "Mine sager" <<<"$text"
+json=$(cargo run -q --example overview -- --format json)
+[[ $json == '{"as_of":'* ]]
+
+if [ -f scripts/test-c.sh ]; then
+  step "C library"
+  bash scripts/test-c.sh
+fi
+
+if [ -f scripts/test-wasm.sh ]; then
+  step "WebAssembly package, Node, TypeScript and browser"
+  bash scripts/test-wasm.sh
+fi
+
+if [ -f scripts/fuzz-smoke.sh ]; then
+  step "fuzz smoke runs"
+  bash scripts/fuzz-smoke.sh
+fi
+
+step "all tests passed"
