@@ -2,7 +2,8 @@
 # Builds the npm package `egensag` into bindings-wasm/pkg/ (run from anywhere):
 #   1. cargo build -p egensag-wasm --target wasm32-unknown-unknown --profile wasm-release
 #   2. wasm-bindgen --target web (one .wasm, an ES module; node.js loads it with fs + initSync)
-#   3. types.d.ts from the core's JSON Schemas (json-schema-to-typescript); it must equal
+#   3. types.d.ts from the committed JSON Schemas in schemas/ (json-schema-to-typescript,
+#      bindings-wasm/tools/schemas-to-types.mjs); it must equal
 #      the committed bindings-wasm/npm/types.d.ts (EGENSAG_BLESS=1 rewrites that file)
 #   4. the package files from bindings-wasm/npm/ and bindings-wasm/README.md
 # WASM_OPT=1 also runs wasm-opt from the npm package `binaryen` (not Debian's). It is off
@@ -36,18 +37,15 @@ if [[ "${WASM_OPT:-0}" == 1 ]]; then
     "$pkg/egensag_wasm_bg.wasm" -o "$pkg/egensag_wasm_bg.wasm"
 fi
 
-echo "== types.d.ts from the core's JSON Schemas"
-(cd "$root/bindings-wasm" && { [[ -d node_modules/json-schema-to-typescript ]] || npm ci --no-audit --no-fund; })
-schema="$bindgen_out/egensag.schema.json"
-cargo run -q -p egensag-wasm --example json_schema > "$schema"
-(cd "$root/bindings-wasm" && ./node_modules/.bin/json2ts -i "$schema" -o "$pkg/types.d.ts" \
-  --unknownAny --additionalProperties=false)
+echo "== types.d.ts from schemas/*.schema.json"
+(cd "$root/bindings-wasm" && { [[ -d node_modules/json-schema-to-typescript ]] || npm ci --silent --no-audit --no-fund; })
+node "$root/bindings-wasm/tools/schemas-to-types.mjs" "$pkg/types.d.ts"
 if ! cmp -s "$pkg/types.d.ts" "$npm_src/types.d.ts"; then
   if [[ "${EGENSAG_BLESS:-}" == 1 ]]; then
     cp "$pkg/types.d.ts" "$npm_src/types.d.ts"
     echo "rewrote bindings-wasm/npm/types.d.ts"
   else
-    echo "bindings-wasm/npm/types.d.ts is out of date with the core's types;" >&2
+    echo "bindings-wasm/npm/types.d.ts is out of date with schemas/*.schema.json;" >&2
     echo "run EGENSAG_BLESS=1 scripts/build-wasm.sh and commit it" >&2
     exit 1
   fi
