@@ -71,7 +71,8 @@ export type KlePattern = string;
 /**
  * The stable machine code of an [`Error`].
  */
-export type ErrorCode = "invalid_json" | "invalid_input" | "invalid_policy" | "limit_exceeded" | "internal";
+export type ErrorCode =
+  "invalid_json" | "invalid_input" | "invalid_policy" | "limit_exceeded" | "internal" | "null_argument";
 /**
  * The kind of one record, in explanations and notifications.
  */
