@@ -6,7 +6,7 @@
 //! cargo run --release -p egensag-bench --example gen_ndjson -- --policy > policy.json
 //! ```
 //!
-//! Every tenth citizen is viewed by a proxy, the rest by themselves.
+//! Every tenth citizen (the 10th, 20th, …) is viewed by a proxy, the rest by themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use egensag_bench::gen::{self, Viewer};
@@ -26,7 +26,7 @@ fn main() -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for citizen in 0..citizens {
-        let viewer = if citizen % 10 == 0 { Viewer::Proxy } else { Viewer::Myself };
+        let viewer = if citizen % 10 == 9 { Viewer::Proxy } else { Viewer::Myself };
         out.write_all(gen::request_json(citizen as u64, records, viewer).as_bytes())?;
         out.write_all(b"\n")?;
     }

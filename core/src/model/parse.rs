@@ -208,7 +208,6 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
         request.appointments.iter().map(|a| (&a.source, &a.id)),
     )?;
     for (i, case) in request.cases.iter().enumerate() {
-        let path = format!("cases[{i}]");
         let longest = case
             .progress
             .len()
@@ -216,7 +215,7 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
             .max(case.requests.len());
         if longest > limits.max_items_per_record {
             return Err(Error::limit(
-                path,
+                format!("cases[{i}]"),
                 format!("more than {} items in a list", limits.max_items_per_record),
             ));
         }
