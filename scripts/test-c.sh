@@ -92,6 +92,12 @@ out="$(LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/overview")"
 [[ "$out" == '{"as_of"'* ]] || fail "example printed: ${out:0:200}"
 echo "${out:0:120}..."
 
+step "the README's C program compiles and runs"
+awk '/^```c$/{on=1; next} /^```$/{if(on){exit}} on' README.md > "$tmp/readme.c"
+gcc "${cflags[@]}" "$tmp/readme.c" $(PKG_CONFIG_PATH="$shared_pc" pkg-config --cflags --libs egensag) -o "$tmp/readme"
+out="$(LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/readme")"
+[[ "$out" == '{"as_of":"2026-11-23"'* ]] || fail "README program printed: ${out:0:200}"
+
 step "C++ header check"
 LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/header_cxx"
 

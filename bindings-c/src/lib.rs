@@ -106,6 +106,7 @@ fn status_of(code: ErrorCode) -> c_int {
         ErrorCode::InvalidInput => EGENSAG_INVALID_INPUT,
         ErrorCode::InvalidPolicy => EGENSAG_INVALID_POLICY,
         ErrorCode::LimitExceeded => EGENSAG_LIMIT_EXCEEDED,
+        ErrorCode::NullArgument => EGENSAG_NULL_ARGUMENT,
         // `ErrorCode` is non-exhaustive; a code added later maps here until the binding
         // gives it a status of its own (its code string is still passed through).
         _ => EGENSAG_INTERNAL,
@@ -131,19 +132,12 @@ impl Failure {
                 path: c_string(&e.path),
                 json: c_string(&e.to_json()),
             },
-            Failure::Null(name) => {
-                let message = "expected a non-NULL pointer";
-                egensag_error {
-                    status: EGENSAG_NULL_ARGUMENT,
-                    code: c_string("null_argument"),
-                    message: c_string(message),
-                    path: c_string(name),
-                    // `name` and `message` are fixed ASCII words: nothing to escape.
-                    json: c_string(&format!(
-                        r#"{{"code":"null_argument","message":"{message}","path":"{name}"}}"#
-                    )),
-                }
-            }
+            Failure::Null(name) => Failure::Core(Error::new(
+                ErrorCode::NullArgument,
+                name,
+                "expected a non-NULL pointer",
+            ))
+            .into_error(),
         }
     }
 }
@@ -201,16 +195,7 @@ unsafe fn borrow_text<'a>(
     // SAFETY: `text` is non-NULL, `len` fits in `isize`, and the caller promises `len`
     // readable bytes; `u8` and `c_char` have the same size and alignment.
     let bytes = unsafe { std::slice::from_raw_parts(text.cast::<u8>(), len) };
-    std::str::from_utf8(bytes).map_err(|e| {
-        Failure::Core(Error::new(
-            ErrorCode::InvalidJson,
-            path,
-            format!(
-                "expected UTF-8 text; invalid byte at offset {}",
-                e.valid_up_to()
-            ),
-        ))
-    })
+    egensag::error::text_from_utf8(bytes, path).map_err(Failure::Core)
 }
 
 /// Borrows the engine behind a pointer.
