@@ -244,6 +244,7 @@ fn case(rng: &mut Rng, i: usize) -> Value {
     if rng.chance(20) {
         parties.push(json!({ "cvr": "29403473", "role": "secondary" }));
     }
+    let title = TITLES[rng.below(TITLES.len() as u64) as usize];
     let mut progress = vec![json!({ "state": "opstaaet", "at": ymd(day(created)) })];
     let mut at = created;
     let steps = rng.below(4);
@@ -257,7 +258,7 @@ fn case(rng: &mut Rng, i: usize) -> Value {
     let mut record = json!({
         "id": format!("S-{i}"),
         "source": rng.weighted(SOURCES),
-        "title": TITLES[rng.below(TITLES.len() as u64) as usize],
+        "title": title,
         "kle": rng.weighted(KLE_MIX),
         "parties": parties,
         "created": ymd(day(created)),
@@ -268,7 +269,8 @@ fn case(rng: &mut Rng, i: usize) -> Value {
         record["facet"] = json!(if rng.chance(60) { "G01" } else { "G02" });
     }
     if steps >= 2 {
-        record["outcome"] = json!(["bevilget", "delvist_bevilget", "afslag"][rng.below(3) as usize]);
+        let outcome = ["bevilget", "delvist_bevilget", "afslag"][rng.below(3) as usize];
+        record["outcome"] = json!(outcome);
     }
     if rng.chance(20) {
         let requested = (at + 1).min(AS_OF_DAY);
@@ -358,6 +360,8 @@ fn benefit(rng: &mut Rng, i: usize) -> Value {
 fn appointment(rng: &mut Rng, i: usize) -> Value {
     let start = AS_OF_DAY - 200 + rng.below(400) as i64;
     let hour = 8 + rng.below(8);
+    let kind = ["meeting", "home_visit", "phone", "video"][rng.below(4) as usize];
+    let with_role = ["hjemmepleje", "sagsbehandler", "fysioterapeut"][rng.below(3) as usize];
     let mut record = json!({
         "id": format!("A-{i}"),
         "source": rng.weighted(SOURCES),
@@ -365,8 +369,8 @@ fn appointment(rng: &mut Rng, i: usize) -> Value {
         "participants": [SUBJECT],
         "start": format!("{}T{hour:02}:00:00+01:00", ymd(day(start))),
         "end": format!("{}T{hour:02}:45:00+01:00", ymd(day(start))),
-        "kind": ["meeting", "home_visit", "phone", "video"][rng.below(4) as usize],
-        "with_role": ["hjemmepleje", "sagsbehandler", "fysioterapeut"][rng.below(3) as usize],
+        "kind": kind,
+        "with_role": with_role,
         "what": ["Personlig pleje", "Rengøring"]
     });
     if rng.chance(30) {

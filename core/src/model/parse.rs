@@ -50,7 +50,7 @@ pub(crate) fn from_json<T: DeserializeOwned>(
     content_code: ErrorCode,
 ) -> Result<T, Error> {
     if let Ok(value) = serde_json::from_str(json) {
-        return Ok(value);
+        return expect_object(json, content_code).map(|()| value);
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -60,11 +60,17 @@ pub(crate) fn from_json<T: DeserializeOwned>(
     })?;
     de.end()
         .map_err(|e| convert_json_error(&e, String::new(), content_code))?;
-    if !json.trim_start().starts_with('{') {
-        // serde's derived structs also accept a positional array; the contract is an object.
-        return Err(Error::new(content_code, "", "expected a JSON object"));
-    }
+    expect_object(json, content_code)?;
     Ok(value)
+}
+
+/// serde's derived structs also accept a positional array; the contract is an object.
+fn expect_object(json: &str, content_code: ErrorCode) -> Result<(), Error> {
+    if json.trim_start().starts_with('{') {
+        Ok(())
+    } else {
+        Err(Error::new(content_code, "", "expected a JSON object"))
+    }
 }
 
 /// serde_json reports some type errors as syntax errors (a number where an enum belongs)
