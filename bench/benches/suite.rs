@@ -13,9 +13,9 @@
 use criterion::{BenchmarkId, Criterion, Throughput};
 use egensag::model::Request;
 use egensag::Engine;
+use egensag_bench::cedar;
 use egensag_bench::gen::{self, Viewer};
 use egensag_bench::timing::{compare, median_ns, Summary};
-use egensag_bench::cedar;
 use serde_json::json;
 use std::hint::black_box;
 use std::time::Duration;
@@ -140,7 +140,14 @@ fn ratios(engine: &Engine, cedar_set: &cedar_policy::PolicySet) -> Summary {
             (records_per_round / 10_000).max(1),
         );
         summary.add(
-            &format!("decision_{}", if viewer == Viewer::Proxy { "proxy" } else { "self" }),
+            &format!(
+                "decision_{}",
+                if viewer == Viewer::Proxy {
+                    "proxy"
+                } else {
+                    "self"
+                }
+            ),
             json!({ "records": f.records, "visible": visible, "identical_decisions": true,
                     "cedar_ns_per_decision": cedar_ns / f.records as f64,
                     "egensag_ns_per_decision": egensag_ns / f.records as f64,

@@ -26,7 +26,11 @@ fn main() -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for citizen in 0..citizens {
-        let viewer = if citizen % 10 == 9 { Viewer::Proxy } else { Viewer::Myself };
+        let viewer = if citizen % 10 == 9 {
+            Viewer::Proxy
+        } else {
+            Viewer::Myself
+        };
         out.write_all(gen::request_json(citizen as u64, records, viewer).as_bytes())?;
         out.write_all(b"\n")?;
     }

@@ -12,7 +12,11 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    assert_eq!(args.len(), 4, "usage: time_overview POLICY REQUEST ITERATIONS ROUNDS");
+    assert_eq!(
+        args.len(),
+        4,
+        "usage: time_overview POLICY REQUEST ITERATIONS ROUNDS"
+    );
     let engine = egensag::Engine::from_policy_json(&std::fs::read_to_string(&args[0]).unwrap())
         .expect("policy");
     let request = std::fs::read_to_string(&args[1]).unwrap();

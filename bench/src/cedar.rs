@@ -63,7 +63,14 @@ pub fn policy_text(policy: &Policy) -> String {
                 .iter()
                 .map(|f| format!("resource.facet == \"{f}\""))
                 .collect();
-            format!("({})", if any.is_empty() { "false".to_owned() } else { any.join(" || ") })
+            format!(
+                "({})",
+                if any.is_empty() {
+                    "false".to_owned()
+                } else {
+                    any.join(" || ")
+                }
+            )
         }
     };
     let mut alternatives = Vec::new();
@@ -174,11 +181,19 @@ fn longs(values: impl IntoIterator<Item = i64>) -> RestrictedExpression {
 }
 
 /// The parsed number's attributes (`kle_valid`, `kle_main`, `kle_group`, `kle_subject`).
-fn kle_attrs(kle: Option<&String>, facet: Option<&String>, attrs: &mut HashMap<String, RestrictedExpression>) {
+fn kle_attrs(
+    kle: Option<&String>,
+    facet: Option<&String>,
+    attrs: &mut HashMap<String, RestrictedExpression>,
+) {
     let number = kle.and_then(|k| KleNumber::parse(k).ok());
     let facet_valid = facet.is_none_or(|f| Facet::parse(f).is_ok());
     let (main, group, subject) = number.map_or((0, 0, 0), |n| {
-        let (m, g, s) = (i64::from(n.main_group()), i64::from(n.group()), i64::from(n.subject()));
+        let (m, g, s) = (
+            i64::from(n.main_group()),
+            i64::from(n.group()),
+            i64::from(n.subject()),
+        );
         (m, m * 100 + g, m * 10_000 + g * 100 + s)
     });
     attrs.insert("kle_valid".into(), boolean(number.is_some() && facet_valid));
@@ -188,11 +203,20 @@ fn kle_attrs(kle: Option<&String>, facet: Option<&String>, attrs: &mut HashMap<S
     attrs.insert("facet".into(), string(facet.map_or("", String::as_str)));
 }
 
-fn flag_attrs(flags: egensag::model::RecordFlags, attrs: &mut HashMap<String, RestrictedExpression>) {
+fn flag_attrs(
+    flags: egensag::model::RecordFlags,
+    attrs: &mut HashMap<String, RestrictedExpression>,
+) {
     attrs.insert("void".into(), boolean(flags.void));
     attrs.insert("withheld".into(), boolean(flags.withheld_from_citizen));
-    attrs.insert("withheld_reps".into(), boolean(flags.withheld_from_representatives));
-    attrs.insert("sensitivity".into(), long(i64::from(flags.sensitivity.level())));
+    attrs.insert(
+        "withheld_reps".into(),
+        boolean(flags.withheld_from_representatives),
+    );
+    attrs.insert(
+        "sensitivity".into(),
+        long(i64::from(flags.sensitivity.level())),
+    );
 }
 
 /// Well-formed CPR numbers, written as ten digits.
@@ -236,7 +260,12 @@ fn viewer_entity(policy: &Policy, request: &EgRequest) -> Entity {
         kle.into_iter()
             .flatten()
             .filter(|p| level(p) == want && p.specificity() as usize == want)
-            .map(|p| prefix(p).replace(['.', '*'], "").parse::<i64>().unwrap_or(-1))
+            .map(|p| {
+                prefix(p)
+                    .replace(['.', '*'], "")
+                    .parse::<i64>()
+                    .unwrap_or(-1)
+            })
             .collect()
     };
     attrs.insert(
@@ -245,10 +274,22 @@ fn viewer_entity(policy: &Policy, request: &EgRequest) -> Entity {
     );
     attrs.insert("scope_mains".into(), longs(numbers(1)));
     attrs.insert("scope_groups".into(), longs(numbers(2)));
-    attrs.insert("scope_subjects".into(), longs(kle.into_iter().flatten().filter(|p| p.specificity() == 3).map(|p| p.to_string().replace('.', "").parse::<i64>().unwrap_or(-1))));
+    attrs.insert(
+        "scope_subjects".into(),
+        longs(
+            kle.into_iter()
+                .flatten()
+                .filter(|p| p.specificity() == 3)
+                .map(|p| p.to_string().replace('.', "").parse::<i64>().unwrap_or(-1)),
+        ),
+    );
     attrs.insert(
         "scope_max_sensitivity".into(),
-        long(i64::from(scope.and_then(|s| s.max_sensitivity).map_or(4, |s| s.level()))),
+        long(i64::from(
+            scope
+                .and_then(|s| s.max_sensitivity)
+                .map_or(4, |s| s.level()),
+        )),
     );
     let kinds: Vec<&str> = match scope.and_then(|s| s.records.as_ref()) {
         None => vec!["cases", "benefits", "appointments"],
@@ -297,11 +338,12 @@ pub fn encode(policy: &Policy, request: &EgRequest) -> CedarData {
         );
         attrs.insert(
             "primaries".into(),
-            cprs(case
-                .parties
-                .iter()
-                .filter(|p| p.role == PartyRole::Primary)
-                .filter_map(|p| p.cpr.as_deref())),
+            cprs(
+                case.parties
+                    .iter()
+                    .filter(|p| p.role == PartyRole::Primary)
+                    .filter_map(|p| p.cpr.as_deref()),
+            ),
         );
         attrs.insert("date".into(), long(days(case.created)));
         attrs.insert(
@@ -388,7 +430,12 @@ pub fn decisions(policies: &PolicySet, data: &CedarData) -> Vec<bool> {
     let authorizer = Authorizer::new();
     data.requests
         .iter()
-        .map(|r| authorizer.is_authorized(r, policies, &data.entities).decision() == Decision::Allow)
+        .map(|r| {
+            authorizer
+                .is_authorized(r, policies, &data.entities)
+                .decision()
+                == Decision::Allow
+        })
         .collect()
 }
 

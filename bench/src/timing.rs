@@ -62,9 +62,7 @@ impl Summary {
     pub fn write(&self) -> std::io::Result<std::path::PathBuf> {
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| {
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target")
-            });
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
         std::fs::create_dir_all(&target)?;
         let path = target.join("bench-ratios.json");
         let object: serde_json::Map<String, serde_json::Value> =

@@ -385,13 +385,15 @@ impl Engine {
         }
         for benefit in &request.benefits {
             let facts = benefit_facts(benefit, request);
-            visible += usize::from(decide(&self.compiled, &access, &facts, Detail::Reasons).visible);
+            visible +=
+                usize::from(decide(&self.compiled, &access, &facts, Detail::Reasons).visible);
         }
         let all_cases = CaseKeys::new(request);
         for appointment in &request.appointments {
             let kle = appointment_kle(appointment, &all_cases, &shown_cases);
             let facts = appointment_facts(appointment, request, kle);
-            visible += usize::from(decide(&self.compiled, &access, &facts, Detail::Reasons).visible);
+            visible +=
+                usize::from(decide(&self.compiled, &access, &facts, Detail::Reasons).visible);
         }
         Ok(visible)
     }

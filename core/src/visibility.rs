@@ -564,7 +564,10 @@ fn viewer_rules(
             Err(reason) => reasons.push(*reason),
             Ok(mandates) => {
                 let mut covered = false;
-                for mandate in mandates.iter().filter(|m| mandate_covers(m, record, number)) {
+                for mandate in mandates
+                    .iter()
+                    .filter(|m| mandate_covers(m, record, number))
+                {
                     covered = true;
                     rules.push(|| format!("mandate:{}", mandate.id));
                 }
