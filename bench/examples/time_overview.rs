@@ -5,7 +5,12 @@
 //! ```text
 //! time_overview POLICY.json REQUEST.json ITERATIONS ROUNDS
 //! ```
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::hint::black_box;
 use std::time::Instant;
