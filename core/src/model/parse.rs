@@ -43,8 +43,8 @@ pub fn parse_policy(json: &str) -> Result<Policy, Error> {
 /// Deserialises `json` into `T`, turning any failure into an [`Error`] with a path.
 /// Syntax errors are `invalid_json`; errors of content get `content_code`.
 ///
-/// Well-formed input is read once, without tracking paths (tracking costs about a
-/// fifth of the parse); only input that fails is read again, with paths, for the error.
+/// Well-formed input is read once, without tracking paths (tracking wraps every value
+/// of the parse); only input that fails is read again, with paths, for the error.
 pub(crate) fn from_json<T: DeserializeOwned>(
     json: &str,
     content_code: ErrorCode,
