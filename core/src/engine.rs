@@ -15,10 +15,11 @@ use crate::privileges::mandates_from_claim;
 use crate::status::is_closed;
 use crate::validation::ValidationReport;
 use crate::visibility::{
-    cpr_is, decide, Access, CompiledPolicy, DateFact, Decision, KleFact, Reason, RecordFacts,
+    cpr_is, decide, Access, CompiledPolicy, DateFact, Decision, Detail, KleFact, Reason,
+    RecordFacts, RoleSet,
 };
 use chrono::Datelike;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A compiled policy, immutable and `Send + Sync`: build it once, share it.
 ///
@@ -154,7 +155,7 @@ impl Engine {
     /// assert!(engine.overview(&request).unwrap().cases.is_empty()); // no consent
     /// ```
     pub fn overview(&self, request: &Request) -> Result<Overview, Error> {
-        let evaluation = self.evaluate(request)?;
+        let evaluation = self.evaluate(request, Detail::Reasons)?;
         let mut cases: Vec<CaseView> = evaluation
             .cases
             .into_iter()
@@ -209,7 +210,7 @@ impl Engine {
     /// assert!(engine.explain(&request).unwrap().entries.is_empty());
     /// ```
     pub fn explain(&self, request: &Request) -> Result<Explanation, Error> {
-        let evaluation = self.evaluate(request)?;
+        let evaluation = self.evaluate(request, Detail::Rules)?;
         let entry = |kind: ItemKind, source: &str, id: &str, decision: Decision| ExplanationEntry {
             kind,
             source: source.to_owned(),
@@ -355,13 +356,60 @@ impl Engine {
         to_json(&self.notifications(&previous, &current)?)
     }
 
-    /// Decides and presents every record of the request.
-    fn evaluate(&self, request: &Request) -> Result<Evaluation, Error> {
-        let claimed = match &request.privileges_intermediate {
+    /// The visibility rules alone (DOMAIN.md section 3) over every record of a parsed
+    /// request: the number of records visible. For benchmarks that compare the decision
+    /// with other policy engines; it presents nothing, so the fail-closed check on benefit
+    /// totals (a presentation step) is not run.
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+    /// let request = egensag::model::parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+    ///   "viewer": {"cpr": "0101901234", "role": "self"},
+    ///   "cases": [{"id": "S-1", "source": "KSD", "kle": "32.30.04",
+    ///              "parties": [{"cpr": "0101901234", "role": "primary"}], "created": "2026-11-01"}]}"#).unwrap();
+    /// assert_eq!(engine.decide_all(&request).unwrap(), 1);
+    /// ```
+    #[doc(hidden)]
+    pub fn decide_all(&self, request: &Request) -> Result<usize, Error> {
+        let claimed = self.claimed_mandates(request)?;
+        let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
+        let access = Access::new(&self.compiled, request, &mandates);
+        let mut visible = 0;
+        let mut shown_cases: HashMap<(&str, &str), KleFact> = HashMap::new();
+        for case in &request.cases {
+            let facts = case_facts(case, request);
+            if decide(&self.compiled, &access, &facts, Detail::Reasons).visible {
+                visible += 1;
+                shown_cases.insert((case.source.as_str(), case.id.as_str()), facts.kle);
+            }
+        }
+        for benefit in &request.benefits {
+            let facts = benefit_facts(benefit, request);
+            visible +=
+                usize::from(decide(&self.compiled, &access, &facts, Detail::Reasons).visible);
+        }
+        let all_cases = CaseKeys::new(request);
+        for appointment in &request.appointments {
+            let kle = appointment_kle(appointment, &all_cases, &shown_cases);
+            let facts = appointment_facts(appointment, request, kle);
+            visible +=
+                usize::from(decide(&self.compiled, &access, &facts, Detail::Reasons).visible);
+        }
+        Ok(visible)
+    }
+
+    /// The fuldmagt mandates of the request's NemLog-in claim, if it has one.
+    fn claimed_mandates(&self, request: &Request) -> Result<Vec<Mandate>, Error> {
+        match &request.privileges_intermediate {
             Some(claim) => mandates_from_claim(claim, request.viewer.cpr, request.as_of)
-                .map_err(|e| e.at("privileges_intermediate"))?,
-            None => Vec::new(),
-        };
+                .map_err(|e| e.at("privileges_intermediate")),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Decides and presents every record of the request.
+    fn evaluate(&self, request: &Request, detail: Detail) -> Result<Evaluation, Error> {
+        let claimed = self.claimed_mandates(request)?;
         let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
         let access = Access::new(&self.compiled, request, &mandates);
         let presenter = Presenter {
@@ -374,7 +422,7 @@ impl Engine {
         let mut cases = Vec::with_capacity(request.cases.len());
         for case in &request.cases {
             let facts = case_facts(case, request);
-            let decision = decide(&self.compiled, &access, &facts);
+            let decision = decide(&self.compiled, &access, &facts, detail);
             let view = match (decision.visible, facts.kle) {
                 (true, KleFact::Valid(n)) => {
                     shown_cases.insert((case.source.as_str(), case.id.as_str()), facts.kle);
@@ -391,7 +439,7 @@ impl Engine {
         let mut benefits = Vec::with_capacity(request.benefits.len());
         for benefit in &request.benefits {
             let facts = benefit_facts(benefit, request);
-            let mut decision = decide(&self.compiled, &access, &facts);
+            let mut decision = decide(&self.compiled, &access, &facts, detail);
             let mut view = None;
             if let (true, KleFact::Valid(n)) = (decision.visible, facts.kle) {
                 let from = self.compiled.include_rule(n, None).and_then(|r| r.from);
@@ -407,11 +455,12 @@ impl Engine {
             }
             benefits.push(Evaluated { decision, view });
         }
+        let all_cases = CaseKeys::new(request);
         let mut appointments = Vec::with_capacity(request.appointments.len());
         for appointment in &request.appointments {
-            let kle = appointment_kle(appointment, request, &shown_cases);
+            let kle = appointment_kle(appointment, &all_cases, &shown_cases);
             let facts = appointment_facts(appointment, request, kle);
-            let decision = decide(&self.compiled, &access, &facts);
+            let decision = decide(&self.compiled, &access, &facts, detail);
             let view = match (decision.visible, facts.kle) {
                 (true, KleFact::Valid(n)) => Some(presenter.appointment(
                     appointment,
@@ -480,12 +529,12 @@ fn own_kle(kle: Option<&String>) -> KleFact {
 fn case_facts<'a>(case: &'a Case, request: &Request) -> RecordFacts<'a> {
     let subject = &request.subject.cpr;
     let mut any_cpr = false;
-    let mut subject_roles = Vec::new();
+    let mut subject_roles = RoleSet::default();
     for party in &case.parties {
         match party.cpr.as_deref().and_then(|c| cpr_is(c, subject)) {
             Some(true) => {
                 any_cpr = true;
-                subject_roles.push(party.role);
+                subject_roles.insert(party.role);
             }
             Some(false) => any_cpr = true,
             None => {}
@@ -535,9 +584,9 @@ fn benefit_facts<'a>(benefit: &'a Benefit, request: &Request) -> RecordFacts<'a>
         facet: None,
         any_cpr: recipient.is_some(),
         subject_roles: if recipient == Some(true) {
-            vec![crate::model::PartyRole::Primary]
+            RoleSet::of(crate::model::PartyRole::Primary)
         } else {
-            Vec::new()
+            RoleSet::default()
         },
         dates: DateFact::Benefit {
             created: benefit.created,
@@ -546,10 +595,30 @@ fn benefit_facts<'a>(benefit: &'a Benefit, request: &Request) -> RecordFacts<'a>
     }
 }
 
+/// The (source, id) of every case of a request, collected only when some appointment
+/// names its case instead of a number, so that telling "hidden case" from "no such case"
+/// is one lookup rather than a scan of every case.
+struct CaseKeys<'a>(HashSet<(&'a str, &'a str)>);
+
+impl<'a> CaseKeys<'a> {
+    fn new(request: &'a Request) -> CaseKeys<'a> {
+        if request.appointments.iter().all(|a| a.kle.is_some()) {
+            return CaseKeys(HashSet::new());
+        }
+        CaseKeys(
+            request
+                .cases
+                .iter()
+                .map(|c| (c.source.as_str(), c.id.as_str()))
+                .collect(),
+        )
+    }
+}
+
 /// An appointment's number: its own, else its (shown) case's.
 fn appointment_kle(
     appointment: &Appointment,
-    request: &Request,
+    all_cases: &CaseKeys<'_>,
     shown: &HashMap<(&str, &str), KleFact>,
 ) -> KleFact {
     if appointment.kle.is_some() {
@@ -560,10 +629,9 @@ fn appointment_kle(
     };
     match shown.get(&(appointment.source.as_str(), case_id)) {
         Some(kle) => *kle,
-        None if request
-            .cases
-            .iter()
-            .any(|c| c.source == appointment.source && c.id == case_id) =>
+        None if all_cases
+            .0
+            .contains(&(appointment.source.as_str(), case_id)) =>
         {
             KleFact::CaseHidden
         }
@@ -599,9 +667,9 @@ fn appointment_facts<'a>(
         facet: None,
         any_cpr,
         subject_roles: if is_participant {
-            vec![crate::model::PartyRole::Primary]
+            RoleSet::of(crate::model::PartyRole::Primary)
         } else {
-            Vec::new()
+            RoleSet::default()
         },
         dates: DateFact::Appointment {
             start: appointment.start.date_naive(),

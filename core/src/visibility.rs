@@ -268,12 +268,50 @@ pub(crate) struct RecordFacts<'a> {
     /// Whether any party is identified by a well-formed CPR number.
     pub(crate) any_cpr: bool,
     /// The subject's roles in the record (for benefits and appointments: `primary`).
-    pub(crate) subject_roles: Vec<PartyRole>,
+    pub(crate) subject_roles: RoleSet,
     pub(crate) dates: DateFact,
 }
 
+/// A set of party roles, kept in a byte so that gathering a record's facts allocates nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RoleSet(u8);
+
+impl RoleSet {
+    /// The set holding `role` alone.
+    pub(crate) fn of(role: PartyRole) -> RoleSet {
+        let mut set = RoleSet::default();
+        set.insert(role);
+        set
+    }
+
+    /// Adds a role.
+    pub(crate) fn insert(&mut self, role: PartyRole) {
+        self.0 |= RoleSet::bit(role);
+    }
+
+    /// Whether the set holds `role`.
+    pub(crate) fn contains(self, role: PartyRole) -> bool {
+        self.0 & RoleSet::bit(role) != 0
+    }
+
+    fn bit(role: PartyRole) -> u8 {
+        match role {
+            PartyRole::Primary => 1,
+            PartyRole::Secondary => 2,
+            PartyRole::Recipient => 4,
+            PartyRole::Owner => 8,
+        }
+    }
+}
+
 /// Whether the CPR number written as `text` is `subject`'s; `None` when malformed.
+///
+/// Sources mostly write the subject's number exactly as the request's subject was
+/// normalised (ten digits), so that case is a byte comparison; anything else is parsed.
 pub(crate) fn cpr_is(text: &str, subject: &Cpr) -> Option<bool> {
+    if text == subject.as_str() {
+        return Some(true);
+    }
     Cpr::parse(text).ok().map(|cpr| cpr == *subject)
 }
 
@@ -361,20 +399,50 @@ fn usable_mandates<'a>(
     Ok(left)
 }
 
-/// Decides one record. Reasons come in rule order; rules are sorted and unique.
+/// What a decision records besides visible/hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Reasons only: the overview never shows the permitting rules, so they are not written.
+    Reasons,
+    /// Reasons and the permitting rules, for the explanation.
+    Rules,
+}
+
+/// The permitting rules of one decision, written only when they are wanted.
+struct Rules {
+    list: Vec<String>,
+    wanted: bool,
+}
+
+impl Rules {
+    /// Records a rule; `rule` is called only when rules are wanted.
+    fn push(&mut self, rule: impl FnOnce() -> String) {
+        if self.wanted {
+            self.list.push(rule());
+        }
+    }
+}
+
+/// Decides one record. Reasons come in rule order; rules (with [`Detail::Rules`]) are
+/// sorted and unique.
 pub(crate) fn decide(
     policy: &CompiledPolicy,
     access: &Access<'_>,
     record: &RecordFacts<'_>,
+    detail: Detail,
 ) -> Decision {
     let mut reasons = Vec::new();
-    let mut rules = Vec::new();
+    let mut rules = Rules {
+        list: Vec::new(),
+        wanted: detail == Detail::Rules,
+    };
     let number = match record.kle {
         KleFact::Valid(n) => Some(n),
         KleFact::Invalid | KleFact::CaseHidden => None,
     };
     record_rules(policy, record, number, &mut reasons, &mut rules);
     viewer_rules(policy, access, record, number, &mut reasons, &mut rules);
+    let mut rules = rules.list;
     rules.sort_unstable();
     rules.dedup();
     Decision {
@@ -390,7 +458,7 @@ fn record_rules(
     record: &RecordFacts<'_>,
     number: Option<KleNumber>,
     reasons: &mut Vec<Reason>,
-    rules: &mut Vec<String>,
+    rules: &mut Rules,
 ) {
     if record.flags.void {
         reasons.push(Reason::RecordVoid);
@@ -402,7 +470,7 @@ fn record_rules(
         reasons.push(Reason::SubjectNoCpr);
     }
     match party_permit(policy, record, number) {
-        Some(Some(rule)) => rules.push(rule),
+        Some(Some(pattern)) => rules.push(|| format!("secondary_party_access:{pattern}")),
         Some(None) => {}
         None => reasons.push(Reason::SubjectNotParty),
     }
@@ -419,7 +487,7 @@ fn record_rules(
         let include = policy.include_rule(n, facet);
         match include {
             None => reasons.push(Reason::KleNotIncluded),
-            Some(rule) => rules.push(format!("include:{}", rule.pattern)),
+            Some(rule) => rules.push(|| format!("include:{}", rule.pattern)),
         }
         if policy.exclude.best(n).is_some() {
             reasons.push(Reason::KleExcluded);
@@ -444,13 +512,13 @@ fn record_rules(
 }
 
 /// V4: `Some(None)` when the subject is the primary party, recipient or participant;
-/// `Some(Some(rule))` when a secondary-party rule lets their role see the case; `None` otherwise.
+/// `Some(Some(pattern))` when a secondary-party rule lets their role see the case; `None` otherwise.
 fn party_permit(
     policy: &CompiledPolicy,
     record: &RecordFacts<'_>,
     number: Option<KleNumber>,
-) -> Option<Option<String>> {
-    if record.subject_roles.contains(&PartyRole::Primary) {
+) -> Option<Option<KlePattern>> {
+    if record.subject_roles.contains(PartyRole::Primary) {
         return Some(None);
     }
     if record.kind != RecordKind::Cases {
@@ -460,9 +528,9 @@ fn party_permit(
     policy
         .secondary
         .matching(n)
-        .find(|(_, roles)| roles.iter().any(|r| record.subject_roles.contains(r)))
+        .find(|(_, roles)| roles.iter().any(|r| record.subject_roles.contains(*r)))
         .and_then(|(position, _)| policy.secondary.get(position))
-        .map(|(pattern, _)| Some(format!("secondary_party_access:{pattern}")))
+        .map(|(pattern, _)| Some(pattern))
 }
 
 /// V7: whether the record falls before its include rule's from-date.
@@ -487,22 +555,25 @@ fn viewer_rules(
     record: &RecordFacts<'_>,
     number: Option<KleNumber>,
     reasons: &mut Vec<Reason>,
-    rules: &mut Vec<String>,
+    rules: &mut Rules,
 ) {
     match access.role {
-        Role::Myself if access.viewer_is_subject => rules.push("self".to_owned()),
+        Role::Myself if access.viewer_is_subject => rules.push(|| "self".to_owned()),
         Role::Myself => reasons.push(Reason::ViewerNotSubject),
         Role::Proxy | Role::Guardian | Role::Parent => match &access.mandates {
             Err(reason) => reasons.push(*reason),
             Ok(mandates) => {
-                let covering: Vec<_> = mandates
+                let mut covered = false;
+                for mandate in mandates
                     .iter()
                     .filter(|m| mandate_covers(m, record, number))
-                    .collect();
-                if covering.is_empty() {
+                {
+                    covered = true;
+                    rules.push(|| format!("mandate:{}", mandate.id));
+                }
+                if !covered {
                     reasons.push(Reason::MandateOutOfScope);
                 }
-                rules.extend(covering.iter().map(|m| format!("mandate:{}", m.id)));
             }
         },
         Role::Relative => {}
@@ -556,17 +627,20 @@ fn consent_rule(
     number: Option<KleNumber>,
     reason: Reason,
     reasons: &mut Vec<Reason>,
-    rules: &mut Vec<String>,
+    rules: &mut Rules,
 ) {
-    let covering: Vec<_> = access
+    let mut covered = false;
+    for consent in access
         .consents
         .iter()
         .filter(|c| consent_covers(c, record, number))
-        .collect();
-    if covering.is_empty() {
+    {
+        covered = true;
+        rules.push(|| format!("consent:{}", consent.id));
+    }
+    if !covered {
         reasons.push(reason);
     }
-    rules.extend(covering.iter().map(|c| format!("consent:{}", c.id)));
 }
 
 /// Whether any pattern matches the record's number (an absent list matches everything).

@@ -42,10 +42,16 @@ pub fn parse_policy(json: &str) -> Result<Policy, Error> {
 
 /// Deserialises `json` into `T`, turning any failure into an [`Error`] with a path.
 /// Syntax errors are `invalid_json`; errors of content get `content_code`.
+///
+/// Well-formed input is read once, without tracking paths (tracking wraps every value
+/// of the parse); only input that fails is read again, with paths, for the error.
 pub(crate) fn from_json<T: DeserializeOwned>(
     json: &str,
     content_code: ErrorCode,
 ) -> Result<T, Error> {
+    if let Ok(value) = serde_json::from_str(json) {
+        return expect_object(json, content_code).map(|()| value);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = safe_path(e.path());
@@ -54,11 +60,17 @@ pub(crate) fn from_json<T: DeserializeOwned>(
     })?;
     de.end()
         .map_err(|e| convert_json_error(&e, String::new(), content_code))?;
-    if !json.trim_start().starts_with('{') {
-        // serde's derived structs also accept a positional array; the contract is an object.
-        return Err(Error::new(content_code, "", "expected a JSON object"));
-    }
+    expect_object(json, content_code)?;
     Ok(value)
+}
+
+/// serde's derived structs also accept a positional array; the contract is an object.
+fn expect_object(json: &str, content_code: ErrorCode) -> Result<(), Error> {
+    if json.trim_start().starts_with('{') {
+        Ok(())
+    } else {
+        Err(Error::new(content_code, "", "expected a JSON object"))
+    }
 }
 
 /// serde_json reports some type errors as syntax errors (a number where an enum belongs)
@@ -214,7 +226,6 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
         request.appointments.iter().map(|a| (&a.source, &a.id)),
     )?;
     for (i, case) in request.cases.iter().enumerate() {
-        let path = format!("cases[{i}]");
         let longest = case
             .progress
             .len()
@@ -222,7 +233,7 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
             .max(case.requests.len());
         if longest > limits.max_items_per_record {
             return Err(Error::limit(
-                path,
+                format!("cases[{i}]"),
                 format!("more than {} items in a list", limits.max_items_per_record),
             ));
         }
