@@ -1,1 +1,101 @@
-//! The WebAssembly binding of egensag (being written).
+//! The WebAssembly binding of egensag: the npm package `egensag`.
+//!
+//! This crate only converts at the boundary. Every operation takes JSON text and returns
+//! the exact JSON text of core's `*_json` entry points; an error is thrown as the error's
+//! own JSON text (`{"code":…,"message":…,"path":…}`), which the package's JavaScript
+//! layer turns into an `EgensagError`. Types, parsing and rules all live in `egensag`.
+#![forbid(unsafe_code)]
+
+use wasm_bindgen::prelude::*;
+
+/// Converts core's result: `Ok` is the output JSON, `Err` is the error JSON.
+fn boundary(result: Result<String, egensag::Error>) -> Result<String, String> {
+    result.map_err(|e| e.to_json())
+}
+
+/// A compiled policy (and optional KLE catalogue), used for any number of requests.
+#[wasm_bindgen(js_name = RawEngine)]
+pub struct RawEngine {
+    inner: egensag::Engine,
+}
+
+#[wasm_bindgen(js_class = RawEngine)]
+impl RawEngine {
+    /// Compiles `policy_json`, with an optional catalogue (KLE-online XML or JSON).
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy_json: &str, catalogue: Option<String>) -> Result<RawEngine, String> {
+        egensag::Engine::from_json(policy_json, catalogue.as_deref())
+            .map(|inner| RawEngine { inner })
+            .map_err(|e| e.to_json())
+    }
+
+    /// JSON request in, JSON overview out.
+    #[wasm_bindgen(js_name = overviewJson)]
+    pub fn overview_json(&self, request_json: &str) -> Result<String, String> {
+        boundary(self.inner.overview_json(request_json))
+    }
+
+    /// JSON request in, JSON explanation out.
+    #[wasm_bindgen(js_name = explainJson)]
+    pub fn explain_json(&self, request_json: &str) -> Result<String, String> {
+        boundary(self.inner.explain_json(request_json))
+    }
+
+    /// JSON request in, JSON validation report out.
+    #[wasm_bindgen(js_name = validateJson)]
+    pub fn validate_json(&self, request_json: &str) -> Result<String, String> {
+        boundary(self.inner.validate_json(request_json))
+    }
+
+    /// Two JSON overviews in (earlier, later), JSON notifications out.
+    #[wasm_bindgen(js_name = notificationsJson)]
+    pub fn notifications_json(
+        &self,
+        previous_json: &str,
+        current_json: &str,
+    ) -> Result<String, String> {
+        boundary(self.inner.notifications_json(previous_json, current_json))
+    }
+}
+
+/// The version of the egensag core compiled into this module.
+#[wasm_bindgen(js_name = coreVersion)]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#;
+
+    #[test]
+    fn errors_cross_as_core_error_json() {
+        let Err(e) = RawEngine::new("{", None) else {
+            unreachable!("a broken policy must fail")
+        };
+        assert!(e.starts_with(r#"{"code":"invalid_json""#), "{e}");
+    }
+
+    #[test]
+    fn outputs_are_core_bytes() {
+        let Ok(engine) = RawEngine::new(POLICY, None) else {
+            unreachable!("the policy is valid")
+        };
+        let request = r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+            "viewer": {"cpr": "0101901234", "role": "self"}}"#;
+        let core = egensag::Engine::from_json(POLICY, None).map_err(|e| e.to_json());
+        let Ok(core) = core else {
+            unreachable!("the policy is valid")
+        };
+        assert_eq!(
+            engine.validate_json(request),
+            core.validate_json(request).map_err(|e| e.to_json())
+        );
+        assert_eq!(
+            engine.overview_json("[]"),
+            core.overview_json("[]").map_err(|e| e.to_json())
+        );
+    }
+}

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     LimitExceeded,
     /// A defect in the library itself; please report it.
     Internal,
+    /// A required argument was missing (a NULL pointer given to the C library).
+    NullArgument,
 }
 
 impl ErrorCode {
@@ -40,6 +42,7 @@ impl ErrorCode {
             ErrorCode::InvalidPolicy => "invalid_policy",
             ErrorCode::LimitExceeded => "limit_exceeded",
             ErrorCode::Internal => "internal",
+            ErrorCode::NullArgument => "null_argument",
         }
     }
 }
@@ -153,6 +156,24 @@ impl Error {
             r#"{"code":"internal","message":"error could not be serialised","path":""}"#.to_owned()
         })
     }
+}
+
+/// Reads bytes given by a binding as UTF-8 text, or an `invalid_json` error at `path`
+/// saying where the first invalid byte is.
+///
+/// ```
+/// let err = egensag::error::text_from_utf8(b"{\"a\": \"\xff\"}", "request").unwrap_err();
+/// assert_eq!(err.to_json(), r#"{"code":"invalid_json","message":"expected UTF-8 text; invalid byte at offset 7","path":"request"}"#);
+/// ```
+pub fn text_from_utf8<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        Error::new(
+            ErrorCode::InvalidJson,
+            path,
+            format!("expected UTF-8 text; invalid byte at offset {offset}"),
+        )
+    })
 }
 
 /// Joins two path parts: `cases[3]` + `kle` → `cases[3].kle`, `cases` + `[3]` → `cases[3]`.

@@ -488,3 +488,19 @@ fn policy_rejections_have_their_code_and_path() {
         );
     }
 }
+
+#[test]
+fn only_objects_are_requests_and_syntax_errors_win() {
+    let engine = Engine::from_policy_json(POLICY).unwrap();
+    let positional =
+        r#"["2026-11-23", "da", {"cpr": "0101901234"}, {"cpr": "0101901234", "role": "self"}]"#;
+    let err = engine.overview_json(positional).unwrap_err();
+    assert_eq!(
+        (err.code, err.message.as_str()),
+        (ErrorCode::InvalidInput, "expected a JSON object")
+    );
+    let err = engine.overview_json("null x").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidJson, "{err:?}");
+    let err = Engine::from_policy_json(r#"["p", {"include": []}]"#).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPolicy);
+}

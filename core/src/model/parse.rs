@@ -50,23 +50,35 @@ pub(crate) fn from_json<T: DeserializeOwned>(
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = safe_path(e.path());
         let error = convert_json_error(e.inner(), path, content_code);
-        // serde_json reports some type errors (a number where an enum belongs) as syntax
-        // errors; when the text is well-formed JSON, it is a content error.
-        if error.code == ErrorCode::InvalidJson
-            && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok()
-        {
-            Error {
-                code: content_code,
-                message: "expected a value of another type".to_owned(),
-                ..error
-            }
-        } else {
-            error
-        }
+        reclassify(json, error, content_code)
     })?;
     de.end()
         .map_err(|e| convert_json_error(&e, String::new(), content_code))?;
+    if !json.trim_start().starts_with('{') {
+        // serde's derived structs also accept a positional array; the contract is an object.
+        return Err(Error::new(content_code, "", "expected a JSON object"));
+    }
     Ok(value)
+}
+
+/// serde_json reports some type errors as syntax errors (a number where an enum belongs)
+/// and stops at a type error before it sees a syntax error later in the text: the text
+/// alone decides whether an error is `invalid_json`.
+fn reclassify(json: &str, error: Error, content_code: ErrorCode) -> Error {
+    match (
+        error.code == ErrorCode::InvalidJson,
+        serde_json::from_str::<serde::de::IgnoredAny>(json),
+    ) {
+        (true, Ok(_)) => Error {
+            code: content_code,
+            message: "expected a value of another type".to_owned(),
+            ..error
+        },
+        (false, Err(syntax)) if error.code == content_code => {
+            convert_json_error(&syntax, String::new(), content_code)
+        }
+        _ => error,
+    }
 }
 
 /// Maps a serde_json error to ours, keeping its category and removing any echoed value.

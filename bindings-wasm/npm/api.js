@@ -1,0 +1,134 @@
+// The JavaScript API of egensag. It only converts at the boundary: objects are
+// JSON.stringify'd before they reach the WebAssembly module, outputs are JSON.parse'd,
+// and errors (thrown by the module as core's error JSON) become EgensagError.
+import { RawEngine, coreVersion as rawCoreVersion } from './egensag_wasm.js';
+
+/** An error from egensag: a stable machine `code`, a `message` and the `path` of the offending value. */
+export class EgensagError extends Error {
+  constructor(code, message, path) {
+    super(message);
+    this.name = 'EgensagError';
+    this.code = code;
+    this.path = path;
+  }
+
+  /** The error as core writes it: `{"code":…,"message":…,"path":…}`. */
+  toJSON() {
+    return { code: this.code, message: this.message, path: this.path };
+  }
+}
+
+/** JSON text as given, or an object serialised with JSON.stringify. */
+function jsonText(value, code, path) {
+  if (typeof value === 'string') return value;
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (typeof text !== 'string') {
+    throw new EgensagError(code, 'expected JSON text or a value JSON.stringify can serialise', path);
+  }
+  return text;
+}
+
+/** Calls into the module, turning a thrown error JSON into an EgensagError. */
+function call(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (typeof e === 'string') {
+      let parsed;
+      try {
+        parsed = JSON.parse(e);
+      } catch {
+        throw new EgensagError('internal', e, '');
+      }
+      throw new EgensagError(parsed.code, parsed.message, parsed.path);
+    }
+    throw e;
+  }
+}
+
+/** A compiled policy (and optional KLE catalogue), used for any number of requests. */
+export class Engine {
+  #raw;
+
+  constructor(policy, catalogue) {
+    const policyJson = jsonText(policy, 'invalid_policy', '');
+    const catalogueText =
+      catalogue === undefined || catalogue === null
+        ? undefined
+        : jsonText(catalogue, 'invalid_policy', 'catalogue');
+    this.#raw = call(() => new RawEngine(policyJson, catalogueText));
+  }
+
+  #engine() {
+    if (this.#raw === undefined) {
+      throw new EgensagError('invalid_input', 'the engine has been freed', '');
+    }
+    return this.#raw;
+  }
+
+  /** The overview as core's exact JSON text. */
+  overviewJson(request) {
+    const text = jsonText(request, 'invalid_input', '');
+    return call(() => this.#engine().overviewJson(text));
+  }
+
+  /** The explanation as core's exact JSON text. */
+  explainJson(request) {
+    const text = jsonText(request, 'invalid_input', '');
+    return call(() => this.#engine().explainJson(text));
+  }
+
+  /** The validation report as core's exact JSON text. */
+  validateJson(request) {
+    const text = jsonText(request, 'invalid_input', '');
+    return call(() => this.#engine().validateJson(text));
+  }
+
+  /** The notifications from `previous` to `current` as core's exact JSON text. */
+  notificationsJson(previous, current) {
+    const before = jsonText(previous, 'invalid_input', 'previous');
+    const after = jsonText(current, 'invalid_input', 'current');
+    return call(() => this.#engine().notificationsJson(before, after));
+  }
+
+  /** The citizen's overview. */
+  overview(request) {
+    return JSON.parse(this.overviewJson(request));
+  }
+
+  /** Every record's decision, with reasons and rules. */
+  explain(request) {
+    return JSON.parse(this.explainJson(request));
+  }
+
+  /** What the engine would hide because a source wrote it wrong. */
+  validate(request) {
+    return JSON.parse(this.validateJson(request));
+  }
+
+  /** The notifications from an earlier overview to a later one of the same subject. */
+  notifications(previous, current) {
+    return JSON.parse(this.notificationsJson(previous, current));
+  }
+
+  /** Releases the engine's WebAssembly memory now; the engine cannot be used afterwards. */
+  free() {
+    const raw = this.#raw;
+    this.#raw = undefined;
+    raw?.free();
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Engine.prototype[Symbol.dispose] = Engine.prototype.free;
+}
+
+/** The version of the egensag core compiled into the module. */
+export function coreVersion() {
+  return rawCoreVersion();
+}

@@ -1,0 +1,60 @@
+// The typed API of egensag. The data types (Request, Policy, Overview, …) are in
+// types.d.ts, generated from the core's own types through their JSON Schemas.
+import type {
+  Catalogue,
+  ErrorCode,
+  Explanation,
+  Notifications,
+  Overview,
+  Policy,
+  Request,
+  ValidationReport,
+} from './types.js';
+
+export * from './types.js';
+
+/** An error from egensag: a stable machine code, a message without personal data, and a path. */
+export declare class EgensagError extends Error {
+  constructor(code: ErrorCode, message: string, path: string);
+  readonly name: 'EgensagError';
+  /** The stable machine code, e.g. `invalid_input`. */
+  readonly code: ErrorCode;
+  /** Where in the input, e.g. `cases[3].kle`; empty for the whole input. */
+  readonly path: string;
+  /** The error as core writes it. */
+  toJSON(): { code: ErrorCode; message: string; path: string };
+}
+
+/**
+ * A compiled policy (and optional KLE catalogue), used for any number of requests.
+ * Every input is JSON text or an object (serialised with `JSON.stringify`).
+ * Every method throws `EgensagError` on bad input; the engine stays usable afterwards.
+ */
+export declare class Engine {
+  /**
+   * @param policy the municipality's policy
+   * @param catalogue the KLE catalogue as KLE-online XML or JSON, for subject and area titles
+   */
+  constructor(policy: string | Policy, catalogue?: string | Catalogue | null);
+  /** The citizen's overview. */
+  overview(request: string | Request): Overview;
+  /** Every record's decision, with reasons and rules. */
+  explain(request: string | Request): Explanation;
+  /** What the engine would hide because a source wrote it wrong. */
+  validate(request: string | Request): ValidationReport;
+  /** The notifications from an earlier overview to a later one of the same subject. */
+  notifications(previous: string | Overview, current: string | Overview): Notifications;
+  /** The overview as the core's exact JSON text. */
+  overviewJson(request: string | Request): string;
+  /** The explanation as the core's exact JSON text. */
+  explainJson(request: string | Request): string;
+  /** The validation report as the core's exact JSON text. */
+  validateJson(request: string | Request): string;
+  /** The notifications as the core's exact JSON text. */
+  notificationsJson(previous: string | Overview, current: string | Overview): string;
+  /** Releases the engine's WebAssembly memory now; the engine cannot be used afterwards. */
+  free(): void;
+}
+
+/** The version of the egensag core compiled into the module. */
+export declare function coreVersion(): string;

@@ -1,0 +1,77 @@
+// The API's shape: objects and strings are interchangeable, parsed results equal the
+// JSON variants, and the package entry points resolve as documented.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import * as egensag from 'egensag';
+import { Engine, EgensagError, coreVersion } from 'egensag';
+
+const repo = process.env.EGENSAG_REPO ?? new URL('../../', import.meta.url).pathname;
+const data = (name) => readFileSync(join(repo, 'examples', 'data', name), 'utf8');
+const policy = data('policy.json');
+const catalogue = data('kle-sample.xml');
+
+test('exports', () => {
+  assert.deepEqual(Object.keys(egensag).sort(), ['EgensagError', 'Engine', 'coreVersion']);
+  const pkg = createRequire(import.meta.url)('egensag/package.json');
+  assert.equal(coreVersion(), pkg.version);
+  assert.equal(typeof EgensagError, 'function');
+});
+
+test('strings and objects give the same bytes', () => {
+  const fromText = new Engine(policy, catalogue);
+  const fromObject = new Engine(JSON.parse(policy), catalogue);
+  for (const name of ['anna.json', 'anna-proxy.json', 'clara-parent.json']) {
+    const text = data(name);
+    const object = JSON.parse(text);
+    assert.equal(fromObject.overviewJson(object), fromText.overviewJson(text), name);
+    assert.equal(fromObject.explainJson(object), fromText.explainJson(text), name);
+    assert.equal(fromObject.validateJson(object), fromText.validateJson(text), name);
+    assert.deepEqual(fromText.overview(text), JSON.parse(fromText.overviewJson(text)));
+    assert.deepEqual(fromText.explain(text), JSON.parse(fromText.explainJson(text)));
+    assert.deepEqual(fromText.validate(text), JSON.parse(fromText.validateJson(text)));
+  }
+  fromText.free();
+  fromObject.free();
+});
+
+test('notifications take overviews as text or objects', () => {
+  const engine = new Engine(policy, catalogue);
+  const anna = data('anna.json');
+  const overview = engine.overview(anna);
+  const same = engine.notifications(overview, overview);
+  assert.deepEqual(same.notifications, []);
+  assert.equal(engine.notificationsJson(engine.overviewJson(anna), engine.overviewJson(anna)), JSON.stringify(same));
+  const earlier = { ...overview, cases: overview.cases.slice(1) };
+  const changed = engine.notifications(earlier, overview);
+  assert.ok(changed.notifications.length > 0);
+  engine.free();
+});
+
+test('the catalogue is optional', () => {
+  const engine = new Engine(policy);
+  const overview = engine.overview(data('anna.json'));
+  assert.ok(overview.cases.length > 0);
+  const withNull = new Engine(policy, null);
+  assert.equal(withNull.overviewJson(data('anna.json')), engine.overviewJson(data('anna.json')));
+});
+
+test('withheld and out-of-scope records are not in the overview', () => {
+  const engine = new Engine(policy, catalogue);
+  const self = engine.overviewJson(data('anna.json'));
+  assert.ok(!self.includes('Underretning fra tredjemand'));
+  assert.ok(!self.includes('Særlig støtte'));
+  assert.ok(!self.includes('1207852318'), 'no CPR number in the output');
+  const proxy = engine.overviewJson(data('anna-proxy.json'));
+  assert.ok(!proxy.includes('Praktisk hjælp i hjemmet'));
+  const parent = engine.overviewJson(data('clara-parent.json'));
+  assert.ok(!parent.includes('Ungeindsats – uddannelse'));
+});
+
+test('CommonJS require works where Node can require ES modules (Node >= 20.19)', { skip: !process.features.require_module }, () => {
+  const required = createRequire(import.meta.url)('egensag');
+  assert.equal(required.Engine, Engine);
+  assert.equal(required.EgensagError, EgensagError);
+});
