@@ -4,13 +4,19 @@
 //!
 //! Invalid UTF-8 cannot reach the core (`&str` is UTF-8): it is tested at the C binding;
 //! here it is tested where bytes are decoded in the core, the NemLog-in claim.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use base64::Engine as _;
 use egensag::{Engine, Error, ErrorCode};
 use serde_json::{json, Value};
 
-const POLICY: &str = r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}, "privileges": {"urn:x:view": "read"}}"#;
+const POLICY: &str =
+    r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}, "privileges": {"urn:x:view": "read"}}"#;
 const SUBJECT: &str = "0101901234";
 const VIEWER: &str = "0202804321";
 const OTHER: &str = "0303701111";
@@ -51,46 +57,283 @@ fn engine() -> Engine {
 fn rejected() -> Vec<(&'static str, String, ErrorCode, &'static str)> {
     let b = || base().to_string();
     vec![
-        ("duplicate key", b().replacen("\"as_of\":\"2026-11-23\"", "\"as_of\":\"2026-11-23\",\"as_of\":\"2026-11-24\"", 1), ErrorCode::InvalidInput, ""),
-        ("duplicate key in a record", b().replacen("\"id\":\"S-1\"", "\"id\":\"S-1\",\"id\":\"S-2\"", 1), ErrorCode::InvalidInput, "cases[0]"),
-        ("amount beyond i64", with("/benefits/0/grant/amount_ore", json!(1)).replacen("\"amount_ore\":1", "\"amount_ore\":9223372036854775808", 1), ErrorCode::InvalidInput, "benefits[0].grant.amount_ore"),
-        ("amount as a float", with("/benefits/0/grant/amount_ore", json!(1.5)), ErrorCode::InvalidInput, "benefits[0].grant.amount_ore"),
-        ("amount 1e30", with("/benefits/0/grant/amount_ore", json!(1)).replacen("\"amount_ore\":1", "\"amount_ore\":1e30", 1), ErrorCode::InvalidInput, "benefits[0].grant.amount_ore"),
-        ("negative grant", with("/benefits/0/grant/amount_ore", json!(-1)), ErrorCode::InvalidInput, "benefits[0].grant.amount_ore"),
-        ("negative net", with("/benefits/0/payments/0/net_ore", json!(-1)), ErrorCode::InvalidInput, "benefits[0].payments[0].net_ore"),
-        ("negative gross", with("/benefits/0/payments/0/gross_ore", json!(i64::MIN)), ErrorCode::InvalidInput, "benefits[0].payments[0].gross_ore"),
-        ("negative debt", { let mut d = base(); d["benefits"][0]["debt_ore"] = json!(-5); d.to_string() }, ErrorCode::InvalidInput, "benefits[0].debt_ore"),
-        ("as_of year 10000", with("/as_of", json!("10000-01-01")), ErrorCode::InvalidInput, "as_of"),
-        ("as_of 30 February", with("/as_of", json!("2026-02-30")), ErrorCode::InvalidInput, "as_of"),
-        ("as_of year 0", with("/as_of", json!("0000-00-00")), ErrorCode::InvalidInput, "as_of"),
-        ("created out of range", with("/cases/0/created", json!("+262143-12-31")), ErrorCode::InvalidInput, "cases[0].created"),
-        ("date-time out of range", { let mut d = base(); d["cases"][0]["progress"] = json!([{"state": "oplyst", "at": "2026-02-30T10:00:00+25:00"}]); d.to_string() }, ErrorCode::InvalidInput, "cases[0].progress[0].at"),
-        ("impossible CPR date (subject)", with("/subject/cpr", json!("3102901234")), ErrorCode::InvalidInput, "subject.cpr"),
-        ("impossible CPR date (viewer)", with("/viewer/cpr", json!("2902014234")), ErrorCode::InvalidInput, "viewer.cpr"),
-        ("CPR with non-ASCII digits", with("/subject/cpr", json!("０１０１９０１２３４")), ErrorCode::InvalidInput, "subject.cpr"),
-        ("period backwards", with("/benefits/0/payments/0/period_to", json!("2026-01-01")), ErrorCode::InvalidInput, "benefits[0].payments[0].period_to"),
-        ("grant ends before it starts", { let mut d = base(); d["benefits"][0]["grant"]["to"] = json!("2026-01-01"); d.to_string() }, ErrorCode::InvalidInput, "benefits[0].grant.to"),
-        ("mandate with impossible CPR", { let mut d = base(); d["mandates"] = json!([{"id": "m", "kind": "fuldmagt", "holder": "3102901234", "subject": SUBJECT, "valid_from": "2026-01-01"}]); d.to_string() }, ErrorCode::InvalidInput, "mandates[0].holder"),
-        ("mandate pattern with non-ASCII digits", { let mut d = base(); d["mandates"] = json!([{"id": "m", "kind": "fuldmagt", "holder": VIEWER, "subject": SUBJECT, "valid_from": "2026-01-01", "scope": {"kle": ["٣٢.*"]}}]); d.to_string() }, ErrorCode::InvalidInput, "mandates[0].scope.kle[0]"),
-        ("unknown field named by a CPR", { let mut d = base(); d[SUBJECT] = json!(1); d.to_string() }, ErrorCode::InvalidInput, "…"),
-        ("unknown field named by a title", { let mut d = base(); d["cases"][0][TITLE] = json!(1); d.to_string() }, ErrorCode::InvalidInput, "cases[0].?"),
-        ("unknown role holding a CPR", with("/viewer/role", json!(SUBJECT)), ErrorCode::InvalidInput, "viewer.role"),
-        ("title where a number belongs", with("/benefits/0/grant/amount_ore", json!(TITLE)), ErrorCode::InvalidInput, "benefits[0].grant.amount_ore"),
-        ("CPR where a bool belongs", with("/cases/0/void", json!(SUBJECT)), ErrorCode::InvalidInput, "cases[0].void"),
-        ("CPR as a number", with("/subject/cpr", json!(101901234)), ErrorCode::InvalidInput, "subject.cpr"),
-        ("title as JSON garbage", format!("{{\"as_of\": \"2026-11-23\", \"cases\": {TITLE}}}"), ErrorCode::InvalidJson, "cases"),
-        ("CPR in JSON garbage", format!("{{\"as_of\": {SUBJECT}-"), ErrorCode::InvalidJson, "as_of"),
-        ("lone surrogate", with("/cases/0/title", json!("x")).replacen("\"title\":\"x\"", "\"title\":\"\\ud800\"", 1), ErrorCode::InvalidInput, "cases[0].title"),
-        ("claim not base64", { let mut d = base(); d["privileges_intermediate"] = json!("!!!"); d.to_string() }, ErrorCode::InvalidInput, "privileges_intermediate"),
-        ("claim not UTF-8", { let mut d = base(); d["privileges_intermediate"] = json!(base64::engine::general_purpose::STANDARD.encode([0x3c, 0xff, 0xfe, 0x3e])); d.to_string() }, ErrorCode::InvalidInput, "privileges_intermediate"),
-        ("claim truncated XML holding a CPR", { let mut d = base(); d["privileges_intermediate"] = json!(base64::engine::general_purpose::STANDARD.encode(format!("<bpp:PrivilegeList xmlns:bpp=\"http://digst.dk/oiosaml/basic_privilege_profile\"><PrivilegeGroup Scope=\"urn:dk:gov:saml:cprNumberIdentifier:{OTHER}\">"))); d.to_string() }, ErrorCode::InvalidInput, "privileges_intermediate"),
-        ("claim scope with an impossible CPR", { let mut d = base(); d["privileges_intermediate"] = json!(base64::engine::general_purpose::STANDARD.encode("<bpp:PrivilegeList xmlns:bpp=\"http://digst.dk/oiosaml/basic_privilege_profile\"><PrivilegeGroup Scope=\"urn:dk:gov:saml:cprNumberIdentifier:3102901234\"><Privilege>urn:x:view</Privilege></PrivilegeGroup></bpp:PrivilegeList>")); d.to_string() }, ErrorCode::InvalidInput, "privileges_intermediate.PrivilegeGroup[1].Scope"),
+        (
+            "duplicate key",
+            b().replacen(
+                "\"as_of\":\"2026-11-23\"",
+                "\"as_of\":\"2026-11-23\",\"as_of\":\"2026-11-24\"",
+                1,
+            ),
+            ErrorCode::InvalidInput,
+            "",
+        ),
+        (
+            "duplicate key in a record",
+            b().replacen("\"id\":\"S-1\"", "\"id\":\"S-1\",\"id\":\"S-2\"", 1),
+            ErrorCode::InvalidInput,
+            "cases[0]",
+        ),
+        (
+            "amount beyond i64",
+            with("/benefits/0/grant/amount_ore", json!(1)).replacen(
+                "\"amount_ore\":1",
+                "\"amount_ore\":9223372036854775808",
+                1,
+            ),
+            ErrorCode::InvalidInput,
+            "benefits[0].grant.amount_ore",
+        ),
+        (
+            "amount as a float",
+            with("/benefits/0/grant/amount_ore", json!(1.5)),
+            ErrorCode::InvalidInput,
+            "benefits[0].grant.amount_ore",
+        ),
+        (
+            "amount 1e30",
+            with("/benefits/0/grant/amount_ore", json!(1)).replacen(
+                "\"amount_ore\":1",
+                "\"amount_ore\":1e30",
+                1,
+            ),
+            ErrorCode::InvalidInput,
+            "benefits[0].grant.amount_ore",
+        ),
+        (
+            "negative grant",
+            with("/benefits/0/grant/amount_ore", json!(-1)),
+            ErrorCode::InvalidInput,
+            "benefits[0].grant.amount_ore",
+        ),
+        (
+            "negative net",
+            with("/benefits/0/payments/0/net_ore", json!(-1)),
+            ErrorCode::InvalidInput,
+            "benefits[0].payments[0].net_ore",
+        ),
+        (
+            "negative gross",
+            with("/benefits/0/payments/0/gross_ore", json!(i64::MIN)),
+            ErrorCode::InvalidInput,
+            "benefits[0].payments[0].gross_ore",
+        ),
+        (
+            "negative debt",
+            {
+                let mut d = base();
+                d["benefits"][0]["debt_ore"] = json!(-5);
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "benefits[0].debt_ore",
+        ),
+        (
+            "as_of year 10000",
+            with("/as_of", json!("10000-01-01")),
+            ErrorCode::InvalidInput,
+            "as_of",
+        ),
+        (
+            "as_of 30 February",
+            with("/as_of", json!("2026-02-30")),
+            ErrorCode::InvalidInput,
+            "as_of",
+        ),
+        (
+            "as_of year 0",
+            with("/as_of", json!("0000-00-00")),
+            ErrorCode::InvalidInput,
+            "as_of",
+        ),
+        (
+            "created out of range",
+            with("/cases/0/created", json!("+262143-12-31")),
+            ErrorCode::InvalidInput,
+            "cases[0].created",
+        ),
+        (
+            "date-time out of range",
+            {
+                let mut d = base();
+                d["cases"][0]["progress"] =
+                    json!([{"state": "oplyst", "at": "2026-02-30T10:00:00+25:00"}]);
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "cases[0].progress[0].at",
+        ),
+        (
+            "impossible CPR date (subject)",
+            with("/subject/cpr", json!("3102901234")),
+            ErrorCode::InvalidInput,
+            "subject.cpr",
+        ),
+        (
+            "impossible CPR date (viewer)",
+            with("/viewer/cpr", json!("2902014234")),
+            ErrorCode::InvalidInput,
+            "viewer.cpr",
+        ),
+        (
+            "CPR with non-ASCII digits",
+            with("/subject/cpr", json!("０１０１９０１２３４")),
+            ErrorCode::InvalidInput,
+            "subject.cpr",
+        ),
+        (
+            "period backwards",
+            with("/benefits/0/payments/0/period_to", json!("2026-01-01")),
+            ErrorCode::InvalidInput,
+            "benefits[0].payments[0].period_to",
+        ),
+        (
+            "grant ends before it starts",
+            {
+                let mut d = base();
+                d["benefits"][0]["grant"]["to"] = json!("2026-01-01");
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "benefits[0].grant.to",
+        ),
+        (
+            "mandate with impossible CPR",
+            {
+                let mut d = base();
+                d["mandates"] = json!([{"id": "m", "kind": "fuldmagt", "holder": "3102901234", "subject": SUBJECT, "valid_from": "2026-01-01"}]);
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "mandates[0].holder",
+        ),
+        (
+            "mandate pattern with non-ASCII digits",
+            {
+                let mut d = base();
+                d["mandates"] = json!([{"id": "m", "kind": "fuldmagt", "holder": VIEWER, "subject": SUBJECT, "valid_from": "2026-01-01", "scope": {"kle": ["٣٢.*"]}}]);
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "mandates[0].scope.kle[0]",
+        ),
+        (
+            "unknown field named by a CPR",
+            {
+                let mut d = base();
+                d[SUBJECT] = json!(1);
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "…",
+        ),
+        (
+            "unknown field named by a title",
+            {
+                let mut d = base();
+                d["cases"][0][TITLE] = json!(1);
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "cases[0].?",
+        ),
+        (
+            "unknown role holding a CPR",
+            with("/viewer/role", json!(SUBJECT)),
+            ErrorCode::InvalidInput,
+            "viewer.role",
+        ),
+        (
+            "title where a number belongs",
+            with("/benefits/0/grant/amount_ore", json!(TITLE)),
+            ErrorCode::InvalidInput,
+            "benefits[0].grant.amount_ore",
+        ),
+        (
+            "CPR where a bool belongs",
+            with("/cases/0/void", json!(SUBJECT)),
+            ErrorCode::InvalidInput,
+            "cases[0].void",
+        ),
+        (
+            "CPR as a number",
+            with("/subject/cpr", json!(101901234)),
+            ErrorCode::InvalidInput,
+            "subject.cpr",
+        ),
+        (
+            "title as JSON garbage",
+            format!("{{\"as_of\": \"2026-11-23\", \"cases\": {TITLE}}}"),
+            ErrorCode::InvalidJson,
+            "cases",
+        ),
+        (
+            "CPR in JSON garbage",
+            format!("{{\"as_of\": {SUBJECT}-"),
+            ErrorCode::InvalidJson,
+            "as_of",
+        ),
+        (
+            "lone surrogate",
+            with("/cases/0/title", json!("x")).replacen(
+                "\"title\":\"x\"",
+                "\"title\":\"\\ud800\"",
+                1,
+            ),
+            ErrorCode::InvalidInput,
+            "cases[0].title",
+        ),
+        (
+            "claim not base64",
+            {
+                let mut d = base();
+                d["privileges_intermediate"] = json!("!!!");
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "privileges_intermediate",
+        ),
+        (
+            "claim not UTF-8",
+            {
+                let mut d = base();
+                d["privileges_intermediate"] = json!(
+                    base64::engine::general_purpose::STANDARD.encode([0x3c, 0xff, 0xfe, 0x3e])
+                );
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "privileges_intermediate",
+        ),
+        (
+            "claim truncated XML holding a CPR",
+            {
+                let mut d = base();
+                d["privileges_intermediate"] = json!(base64::engine::general_purpose::STANDARD.encode(format!("<bpp:PrivilegeList xmlns:bpp=\"http://digst.dk/oiosaml/basic_privilege_profile\"><PrivilegeGroup Scope=\"urn:dk:gov:saml:cprNumberIdentifier:{OTHER}\">")));
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "privileges_intermediate",
+        ),
+        (
+            "claim scope with an impossible CPR",
+            {
+                let mut d = base();
+                d["privileges_intermediate"] = json!(base64::engine::general_purpose::STANDARD.encode("<bpp:PrivilegeList xmlns:bpp=\"http://digst.dk/oiosaml/basic_privilege_profile\"><PrivilegeGroup Scope=\"urn:dk:gov:saml:cprNumberIdentifier:3102901234\"><Privilege>urn:x:view</Privilege></PrivilegeGroup></bpp:PrivilegeList>"));
+                d.to_string()
+            },
+            ErrorCode::InvalidInput,
+            "privileges_intermediate.PrivilegeGroup[1].Scope",
+        ),
     ]
 }
 
 /// The titles of the inputs above.
 fn titles() -> Vec<String> {
-    vec![TITLE.to_owned(), "Hans Hansen".to_owned(), "Kontanthjælp til Hans".to_owned()]
+    vec![
+        TITLE.to_owned(),
+        "Hans Hansen".to_owned(),
+        "Kontanthjælp til Hans".to_owned(),
+    ]
 }
 
 /// Every CPR number of the inputs above, in both spellings.
@@ -114,13 +357,19 @@ fn assert_clean(what: &str, text: &str, titles: &[String]) {
         } else {
             if *b == b'-' && run >= 6 {
                 let after = bytes.get(i + 1..i + 5).unwrap_or_default();
-                assert!(!(after.len() == 4 && after.iter().all(u8::is_ascii_digit)), "{what}: DDMMYY-SSSS in {text}");
+                assert!(
+                    !(after.len() == 4 && after.iter().all(u8::is_ascii_digit)),
+                    "{what}: DDMMYY-SSSS in {text}"
+                );
             }
             run = 0;
         }
     }
     for secret in secrets().iter().chain(titles) {
-        assert!(!text.contains(secret.as_str()), "{what}: `{secret}` in {text}");
+        assert!(
+            !text.contains(secret.as_str()),
+            "{what}: `{secret}` in {text}"
+        );
     }
 }
 
@@ -158,19 +407,35 @@ fn duplicate_privilege_uris_reject_the_policy() {
     assert_eq!(err.code, ErrorCode::InvalidPolicy);
     assert!(err.path.starts_with("privileges"), "{}", err.path);
     // Duplicate keys anywhere else in a policy are rejected too.
-    let err = Engine::from_policy_json(r#"{"id": "p", "id": "q", "kle": {"include": []}}"#).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidPolicy, ""));
+    let err =
+        Engine::from_policy_json(r#"{"id": "p", "id": "q", "kle": {"include": []}}"#).unwrap_err();
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::InvalidPolicy, "")
+    );
     assert!(err.message.contains("duplicate field"), "{}", err.message);
     // KLE patterns with non-ASCII digits are malformed.
-    let err = Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "３２.*"}]}}"#).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidPolicy, "kle.include[0].pattern"));
+    let err =
+        Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "３２.*"}]}}"#)
+            .unwrap_err();
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::InvalidPolicy, "kle.include[0].pattern")
+    );
 }
 
 fn explain(engine: &Engine, text: &str) -> Vec<(bool, Vec<String>)> {
-    let x = engine.explain(&engine.parse_request(text).unwrap()).unwrap();
+    let x = engine
+        .explain(&engine.parse_request(text).unwrap())
+        .unwrap();
     x.entries
         .iter()
-        .map(|e| (e.visible, e.reasons.iter().map(|r| r.as_str().to_owned()).collect()))
+        .map(|e| {
+            (
+                e.visible,
+                e.reasons.iter().map(|r| r.as_str().to_owned()).collect(),
+            )
+        })
         .collect()
 }
 
@@ -178,18 +443,52 @@ fn explain(engine: &Engine, text: &str) -> Vec<(bool, Vec<String>)> {
 fn malformed_record_fields_hide_the_record_only() {
     let engine = engine();
     for (what, pointer, value, reason) in [
-        ("KLE with fullwidth digits", "/cases/0/kle", json!("３２.３０.０４"), "kle.invalid"),
-        ("KLE with Arabic-Indic digits", "/cases/0/kle", json!("٣٢.٣٠.٠٤"), "kle.invalid"),
-        ("KLE with superscript digits", "/cases/0/kle", json!("³².³⁰.⁰⁴"), "kle.invalid"),
-        ("facet with a non-ASCII digit", "/cases/0/facet", json!("G٠1"), "kle.invalid"),
-        ("party with an impossible CPR date", "/cases/0/parties/0/cpr", json!("3102901234"), "subject.no_cpr"),
-        ("recipient 29 February of a common year", "/benefits/0/recipient", json!("2902014234"), "subject.no_cpr"),
+        (
+            "KLE with fullwidth digits",
+            "/cases/0/kle",
+            json!("３２.３０.０４"),
+            "kle.invalid",
+        ),
+        (
+            "KLE with Arabic-Indic digits",
+            "/cases/0/kle",
+            json!("٣٢.٣٠.٠٤"),
+            "kle.invalid",
+        ),
+        (
+            "KLE with superscript digits",
+            "/cases/0/kle",
+            json!("³².³⁰.⁰⁴"),
+            "kle.invalid",
+        ),
+        (
+            "facet with a non-ASCII digit",
+            "/cases/0/facet",
+            json!("G٠1"),
+            "kle.invalid",
+        ),
+        (
+            "party with an impossible CPR date",
+            "/cases/0/parties/0/cpr",
+            json!("3102901234"),
+            "subject.no_cpr",
+        ),
+        (
+            "recipient 29 February of a common year",
+            "/benefits/0/recipient",
+            json!("2902014234"),
+            "subject.no_cpr",
+        ),
     ] {
         let text = with(pointer, value);
         let entries = explain(&engine, &text);
         let index = if pointer.starts_with("/cases") { 0 } else { 1 };
         assert!(!entries[index].0, "{what}");
-        assert!(entries[index].1.iter().any(|r| r == reason), "{what}: {:?}", entries[index].1);
+        assert!(
+            entries[index].1.iter().any(|r| r == reason),
+            "{what}: {:?}",
+            entries[index].1
+        );
         let report = engine.validate_json(&text).unwrap();
         assert_clean(what, &report, &[]);
         assert_clean(what, &engine.explain_json(&text).unwrap(), &[]);
@@ -199,10 +498,17 @@ fn malformed_record_fields_hide_the_record_only() {
 #[test]
 fn o_slash_facets_in_both_normalisation_forms_decide_alike() {
     let engine = Engine::from_policy_json(
-        r#"{"id": "p", "kle": {"include": [{"pattern": "32.*", "facets": ["O\u0338 01"]}]}}"#.replace("O\\u0338 01", "\u{d8}01").as_str(),
+        r#"{"id": "p", "kle": {"include": [{"pattern": "32.*", "facets": ["O\u0338 01"]}]}}"#
+            .replace("O\\u0338 01", "\u{d8}01")
+            .as_str(),
     )
     .unwrap();
-    let nfd = Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "32.*", "facets": ["O\u0338 01"]}]}}"#.replace(' ', "").as_str()).unwrap();
+    let nfd = Engine::from_policy_json(
+        r#"{"id": "p", "kle": {"include": [{"pattern": "32.*", "facets": ["O\u0338 01"]}]}}"#
+            .replace(' ', "")
+            .as_str(),
+    )
+    .unwrap();
     for facet in ["\u{d8}01", "O\u{338}01"] {
         let text = with("/cases/0/facet", json!(facet));
         for e in [&engine, &nfd] {
@@ -214,7 +520,12 @@ fn o_slash_facets_in_both_normalisation_forms_decide_alike() {
     }
     // A lowercase ø, or Ø followed by a combining mark, is not a facet.
     for facet in ["\u{f8}01", "\u{d8}\u{301}01"] {
-        assert!(explain(&engine, &with("/cases/0/facet", json!(facet)))[0].1.contains(&"kle.invalid".to_owned()), "{facet:?}");
+        assert!(
+            explain(&engine, &with("/cases/0/facet", json!(facet)))[0]
+                .1
+                .contains(&"kle.invalid".to_owned()),
+            "{facet:?}"
+        );
     }
 }
 
@@ -226,14 +537,24 @@ fn a_mandate_or_consent_about_another_subject_grants_nothing() {
     proxy["mandates"] = json!([{"id": "m1", "kind": "fuldmagt", "holder": VIEWER, "subject": OTHER,
                                 "valid_from": "2026-01-01", "privileges": ["read"]}]);
     let entries = explain(&engine, &proxy.to_string());
-    assert!(entries.iter().all(|e| !e.0 && e.1.contains(&"mandate.missing".to_owned())), "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .all(|e| !e.0 && e.1.contains(&"mandate.missing".to_owned())),
+        "{entries:?}"
+    );
 
     let mut relative = base();
     relative["viewer"] = json!({"cpr": VIEWER, "role": "relative"});
     relative["consents"] = json!([{"id": "c1", "kind": "samtykke", "subject": OTHER, "recipient": VIEWER,
                                    "purposes": ["view"], "valid_from": "2026-01-01"}]);
     let entries = explain(&engine, &relative.to_string());
-    assert!(entries.iter().all(|e| !e.0 && e.1.contains(&"consent.missing".to_owned())), "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .all(|e| !e.0 && e.1.contains(&"consent.missing".to_owned())),
+        "{entries:?}"
+    );
 
     // An objection by someone else does not hide the subject's records from a consented viewer.
     relative["consents"] = json!([
@@ -269,7 +590,10 @@ fn contradictory_flags_fail_closed() {
                              {"cpr": OTHER, "cvr": "12345678", "role": "owner"}]);
     let entries = explain(&engine, &doc.to_string());
     assert!(!entries[0].0);
-    assert_eq!(entries[0].1[..2], ["record.void".to_owned(), "record.withheld".to_owned()]);
+    assert_eq!(
+        entries[0].1[..2],
+        ["record.void".to_owned(), "record.withheld".to_owned()]
+    );
     let overview = engine.overview_json(&doc.to_string()).unwrap();
     assert!(!overview.contains("S-1"));
     assert_clean("contradictory flags", &overview, &[TITLE.to_owned()]);
@@ -278,7 +602,9 @@ fn contradictory_flags_fail_closed() {
     impostor["viewer"] = json!({"cpr": VIEWER, "role": "self"});
     impostor["mandates"] = json!([{"id": "m1", "kind": "fuldmagt", "holder": VIEWER, "subject": SUBJECT,
                                    "valid_from": "2026-01-01", "privileges": ["read"]}]);
-    assert!(explain(&engine, &impostor.to_string()).iter().all(|e| !e.0 && e.1.contains(&"viewer.not_subject".to_owned())));
+    assert!(explain(&engine, &impostor.to_string())
+        .iter()
+        .all(|e| !e.0 && e.1.contains(&"viewer.not_subject".to_owned())));
     // A consent that is both an objection and a consent (two entries): the objection wins.
     let mut both = base();
     both["viewer"] = json!({"cpr": VIEWER, "role": "relative"});
@@ -286,7 +612,9 @@ fn contradictory_flags_fail_closed() {
         {"id": "c1", "kind": "samtykke", "subject": SUBJECT, "recipient": VIEWER, "purposes": ["view"], "valid_from": "2026-01-01"},
         {"id": "c2", "kind": "frabedelse", "subject": SUBJECT, "recipient": VIEWER, "valid_from": "2026-01-01"}
     ]);
-    assert!(explain(&engine, &both.to_string()).iter().all(|e| !e.0 && e.1.contains(&"consent.objection".to_owned())));
+    assert!(explain(&engine, &both.to_string())
+        .iter()
+        .all(|e| !e.0 && e.1.contains(&"consent.objection".to_owned())));
     // A mandate revoked before it starts, and one valid_to before valid_from: not in force.
     let mut odd = base();
     odd["viewer"] = json!({"cpr": VIEWER, "role": "proxy"});
@@ -294,7 +622,9 @@ fn contradictory_flags_fail_closed() {
         {"id": "m1", "kind": "fuldmagt", "holder": VIEWER, "subject": SUBJECT, "valid_from": "2026-01-01", "revoked_at": "2025-01-01", "privileges": ["read"]},
         {"id": "m2", "kind": "fuldmagt", "holder": VIEWER, "subject": SUBJECT, "valid_from": "2026-01-01", "valid_to": "2025-01-01", "privileges": ["read"]}
     ]);
-    assert!(explain(&engine, &odd.to_string()).iter().all(|e| !e.0 && e.1.contains(&"mandate.not_in_force".to_owned())));
+    assert!(explain(&engine, &odd.to_string())
+        .iter()
+        .all(|e| !e.0 && e.1.contains(&"mandate.not_in_force".to_owned())));
 }
 
 /// Every string in a JSON document at one of the title-like keys.
@@ -302,10 +632,18 @@ fn titles_in(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                if ["title", "name", "what", "place", "local_status", "initials"].contains(&k.as_str()) {
+                if ["title", "name", "what", "place", "local_status", "initials"]
+                    .contains(&k.as_str())
+                {
                     match v {
                         Value::String(s) if s.chars().count() >= 4 => out.push(s.clone()),
-                        Value::Array(items) => out.extend(items.iter().filter_map(|i| i.as_str()).filter(|s| s.chars().count() >= 4).map(str::to_owned)),
+                        Value::Array(items) => out.extend(
+                            items
+                                .iter()
+                                .filter_map(|i| i.as_str())
+                                .filter(|s| s.chars().count() >= 4)
+                                .map(str::to_owned),
+                        ),
                         _ => {}
                     }
                 }
@@ -324,7 +662,9 @@ fn no_error_or_explanation_of_the_vectors_leaks_a_cpr_number_or_title() {
     for dir in std::fs::read_dir(&root).unwrap() {
         let dir = dir.unwrap().path();
         let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-        let (Some(policy), Some(request)) = (read("policy.json"), read("request.json")) else { continue };
+        let (Some(policy), Some(request)) = (read("policy.json"), read("request.json")) else {
+            continue;
+        };
         let engine = match Engine::from_json(&policy, read("catalogue.xml").as_deref()) {
             Ok(e) => e,
             Err(e) => {
@@ -364,7 +704,8 @@ fn no_error_or_explanation_of_the_vectors_leaks_a_cpr_number_or_title() {
                         if broken[kind][i].get(field).is_none() {
                             continue;
                         }
-                        broken[kind][i][field] = json!({"x": titles.first().cloned().unwrap_or_default()});
+                        broken[kind][i][field] =
+                            json!({"x": titles.first().cloned().unwrap_or_default()});
                         if let Err(e) = engine.explain_json(&broken.to_string()) {
                             assert_error_clean(&what, &e, &titles);
                         }
@@ -381,9 +722,20 @@ fn no_error_or_explanation_of_the_vectors_leaks_a_cpr_number_or_title() {
 fn policy_and_catalogue_errors_leak_nothing() {
     let engine = engine();
     for (what, text) in [
-        ("privilege URI holding a CPR", format!(r#"{{"id": "p", "kle": {{"include": []}}, "privileges": {{"urn:{SUBJECT}": "admin"}}}}"#)),
-        ("pattern holding a CPR", format!(r#"{{"id": "p", "kle": {{"include": [{{"pattern": "{SUBJECT}"}}]}}}}"#)),
-        ("source list holding a title", format!(r#"{{"id": "p", "kle": {{"include": []}}, "sources": "{TITLE}"}}"#)),
+        (
+            "privilege URI holding a CPR",
+            format!(
+                r#"{{"id": "p", "kle": {{"include": []}}, "privileges": {{"urn:{SUBJECT}": "admin"}}}}"#
+            ),
+        ),
+        (
+            "pattern holding a CPR",
+            format!(r#"{{"id": "p", "kle": {{"include": [{{"pattern": "{SUBJECT}"}}]}}}}"#),
+        ),
+        (
+            "source list holding a title",
+            format!(r#"{{"id": "p", "kle": {{"include": []}}, "sources": "{TITLE}"}}"#),
+        ),
     ] {
         let err = Engine::from_policy_json(&text).unwrap_err();
         assert_error_clean(what, &err, &[]);

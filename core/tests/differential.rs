@@ -2,7 +2,12 @@
 //! simple reference implementation in `reference/mod.rs`, on generated requests and
 //! policies. For every record: the same `visible`, the same reasons in the contract's
 //! order, and the same determining rules.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod reference;
 
@@ -32,7 +37,11 @@ impl Pick<'_> {
         self.byte() as usize % (n + 1)
     }
     fn subset(&mut self, options: &[&str]) -> Vec<Value> {
-        options.iter().filter(|_| self.chance(40)).map(|o| json!(o)).collect()
+        options
+            .iter()
+            .filter(|_| self.chance(40))
+            .map(|o| json!(o))
+            .collect()
     }
 }
 
@@ -47,15 +56,30 @@ const OTHER: &str = "0303701111";
 const BAD_CPR: &str = "3102901234";
 
 const DATES: [&str; 8] = [
-    "2000-01-01", "2007-11-30", "2007-12-01", "2015-06-01", "2026-01-01", "2026-11-22", "2026-11-23", "2026-11-24",
+    "2000-01-01",
+    "2007-11-30",
+    "2007-12-01",
+    "2015-06-01",
+    "2026-01-01",
+    "2026-11-22",
+    "2026-11-23",
+    "2026-11-24",
 ];
-const KLE: [&str; 8] = ["32.30.04", "32.24.04", "15.17.06", "27.42.12", "32.21.28", "02.00.00", "3.1.1", "32.3O.04"];
-const PATTERNS: [&str; 9] = ["*", "32", "32.*", "32.30", "32.30.*", "15.17.*", "27.*", "32.21.28", "02.*"];
+const KLE: [&str; 8] = [
+    "32.30.04", "32.24.04", "15.17.06", "27.42.12", "32.21.28", "02.00.00", "3.1.1", "32.3O.04",
+];
+const PATTERNS: [&str; 9] = [
+    "*", "32", "32.*", "32.30", "32.30.*", "15.17.*", "27.*", "32.21.28", "02.*",
+];
 const FACETS: [&str; 6] = ["G01", "A53", "Ø01", "O\u{338}01", "X99", "K02"];
 const SENS: [&str; 4] = ["ikke_fortrolige", "fortrolige", "foelsomme", "vip"];
 
 fn opt_date(p: &mut Pick) -> Value {
-    if p.chance(50) { json!(p.one(&DATES)) } else { Value::Null }
+    if p.chance(50) {
+        json!(p.one(&DATES))
+    } else {
+        Value::Null
+    }
 }
 
 fn generate(bytes: &[u8]) -> (Value, Value) {
@@ -64,8 +88,12 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
     let include: Vec<Value> = (0..p.upto(3))
         .map(|_| {
             let mut r = json!({ "pattern": p.one(&PATTERNS) });
-            if p.chance(50) { r["from"] = json!(p.one(&DATES[..4])); }
-            if p.chance(25) { r["facets"] = json!([p.one(&FACETS[..3])]); }
+            if p.chance(50) {
+                r["from"] = json!(p.one(&DATES[..4]));
+            }
+            if p.chance(25) {
+                r["facets"] = json!([p.one(&FACETS[..3])]);
+            }
             r
         })
         .collect();
@@ -85,7 +113,11 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
     // Who.
     let subject = p.one(&[ADULT, CHILD16, CHILD10, CHILD14]);
     let role = p.one(&["self", "proxy", "guardian", "parent", "relative"]);
-    let viewer = if role == "self" && p.chance(80) { subject } else { p.one(&[VIEWER, OTHER, subject]) };
+    let viewer = if role == "self" && p.chance(80) {
+        subject
+    } else {
+        p.one(&[VIEWER, OTHER, subject])
+    };
     let mandates: Vec<Value> = (0..p.upto(3))
         .enumerate()
         .map(|(i, _)| {
@@ -110,8 +142,13 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
         .enumerate()
         .map(|(i, _)| {
             let mut scope = json!({});
-            if p.chance(30) { scope["kle"] = json!([p.one(&PATTERNS)]); }
-            if p.chance(20) { scope["record_ids"] = json!([{"source": p.one(&["KSD", "KY"]), "id": p.one(&["r0", "r1", "r2"])}]); }
+            if p.chance(30) {
+                scope["kle"] = json!([p.one(&PATTERNS)]);
+            }
+            if p.chance(20) {
+                scope["record_ids"] =
+                    json!([{"source": p.one(&["KSD", "KY"]), "id": p.one(&["r0", "r1", "r2"])}]);
+            }
             json!({
                 "id": format!("c{i}"),
                 "kind": p.one(&["samtykke", "samtykke", "frabedelse"]),
@@ -188,14 +225,17 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
 
 /// Runs both and returns a description of the first disagreement.
 fn compare(policy: &Value, request: &Value) -> Result<(), String> {
-    let engine = egensag::Engine::from_policy_json(&policy.to_string()).map_err(|e| format!("policy refused: {e}"))?;
+    let engine = egensag::Engine::from_policy_json(&policy.to_string())
+        .map_err(|e| format!("policy refused: {e}"))?;
     let parsed = match engine.parse_request(&request.to_string()) {
         Ok(r) => r,
         // Duplicate ids and the like are rejected whole; nothing to compare.
         Err(e) if e.path.ends_with(".id") => return Ok(()),
         Err(e) => return Err(format!("request refused: {e}")),
     };
-    let explanation = engine.explain(&parsed).map_err(|e| format!("explain failed: {e}"))?;
+    let explanation = engine
+        .explain(&parsed)
+        .map_err(|e| format!("explain failed: {e}"))?;
     let expected = reference::decide_all(policy, request);
     if explanation.entries.len() != expected.len() {
         return Err("entry counts differ".into());
@@ -204,9 +244,16 @@ fn compare(policy: &Value, request: &Value) -> Result<(), String> {
         let reasons: Vec<&str> = got.reasons.iter().map(|r| r.as_str()).collect();
         let rules: std::collections::BTreeSet<String> = got.rules.iter().cloned().collect();
         // The engine lists reasons in the contract's order.
-        let positions: Vec<usize> = reasons.iter().map(|r| reference::ORDER.iter().position(|o| o == r).unwrap_or(99)).collect();
+        let positions: Vec<usize> = reasons
+            .iter()
+            .map(|r| reference::ORDER.iter().position(|o| o == r).unwrap_or(99))
+            .collect();
         let ordered = positions.windows(2).all(|w| w[0] < w[1]);
-        if got.visible != want.visible || reasons != want.reasons || (got.visible && rules != want.rules) || !ordered {
+        if got.visible != want.visible
+            || reasons != want.reasons
+            || (got.visible && rules != want.rules)
+            || !ordered
+        {
             return Err(format!(
                 "{} {}/{}: engine visible={} reasons={:?} rules={:?}; reference visible={} reasons={:?} rules={:?}",
                 want.kind, want.source, want.id, got.visible, reasons, rules, want.visible, want.reasons, want.rules

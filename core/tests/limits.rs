@@ -2,7 +2,12 @@
 //! nested, too many records, too long strings and too many payments are refused with
 //! `limit_exceeded` and a path, quickly and with bounded memory: never an out-of-memory
 //! or a stack overflow.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use egensag::{Engine, ErrorCode};
 use serde_json::json;
@@ -53,14 +58,27 @@ fn a_100_mb_request_is_refused_quickly_with_bounded_memory() {
     if let (Some(before), Some(after)) = (before, vm_hwm_kb()) {
         let input_kb = (text.len() / 1024) as u64;
         // The input itself is already counted in `before`; refusing it adds next to nothing.
-        assert!(after.saturating_sub(before) < input_kb, "peak grew {} kB for a {} kB input", after - before, input_kb);
+        assert!(
+            after.saturating_sub(before) < input_kb,
+            "peak grew {} kB for a {} kB input",
+            after - before,
+            input_kb
+        );
     }
 }
 
 #[test]
 fn a_10000_level_nested_array_is_refused() {
     let engine = engine();
-    for nested in ["[".repeat(10_000) + &"]".repeat(10_000), format!("{}, \"cases\": {}{}}}", head(), "[".repeat(10_000), "]".repeat(10_000))] {
+    for nested in [
+        "[".repeat(10_000) + &"]".repeat(10_000),
+        format!(
+            "{}, \"cases\": {}{}}}",
+            head(),
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+    ] {
         let started = Instant::now();
         let err = engine.overview_json(&nested).unwrap_err();
         assert_eq!(err.code, ErrorCode::LimitExceeded, "{err}");
@@ -68,15 +86,29 @@ fn a_10000_level_nested_array_is_refused() {
     }
     // The path says where: the deepest container allowed.
     let err = engine
-        .overview_json(&format!("{}, \"cases\": {}{}}}", head(), "[".repeat(100), "]".repeat(100)))
+        .overview_json(&format!(
+            "{}, \"cases\": {}{}}}",
+            head(),
+            "[".repeat(100),
+            "]".repeat(100)
+        ))
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::LimitExceeded);
     assert!(err.path.starts_with("cases[0]"), "{}", err.path);
     // Unclosed nesting (not even JSON) is refused by the limit too, not by recursion.
-    assert_eq!(engine.overview_json(&"{\"a\":".repeat(50_000)).unwrap_err().code, ErrorCode::LimitExceeded);
+    assert_eq!(
+        engine
+            .overview_json(&"{\"a\":".repeat(50_000))
+            .unwrap_err()
+            .code,
+        ErrorCode::LimitExceeded
+    );
     // Also for the overviews given to notifications, the catalogue (JSON) and the policy.
     let deep = "[".repeat(10_000);
-    assert_eq!(engine.notifications_json(&deep, "{}").unwrap_err().code, ErrorCode::LimitExceeded);
+    assert_eq!(
+        engine.notifications_json(&deep, "{}").unwrap_err().code,
+        ErrorCode::LimitExceeded
+    );
     assert!(Engine::from_policy_json(&deep).is_err());
     assert!(Engine::from_json(POLICY, Some(&format!("{{\"entries\": {deep}"))).is_err());
 }
@@ -88,9 +120,16 @@ fn too_many_records_are_refused_before_parsing() {
     )
     .unwrap();
     let cases: Vec<_> = (0..4).map(case).collect();
-    let text = format!("{}, \"cases\": {}}}", head(), serde_json::to_string(&cases).unwrap());
+    let text = format!(
+        "{}, \"cases\": {}}}",
+        head(),
+        serde_json::to_string(&cases).unwrap()
+    );
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, "cases[3]"));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "cases[3]")
+    );
     // Records of all three kinds count together.
     let text = format!(
         "{}, \"cases\": {}, \"appointments\": [{{}}, {{}}]}}",
@@ -98,14 +137,27 @@ fn too_many_records_are_refused_before_parsing() {
         serde_json::to_string(&cases[..2]).unwrap()
     );
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, "appointments[1]"));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "appointments[1]")
+    );
     // Three are fine.
-    let text = format!("{}, \"cases\": {}}}", head(), serde_json::to_string(&cases[..3]).unwrap());
+    let text = format!(
+        "{}, \"cases\": {}}}",
+        head(),
+        serde_json::to_string(&cases[..3]).unwrap()
+    );
     assert!(engine.overview_json(&text).is_ok());
     // The default allows 20,000; 20,001 empty objects are refused without parsing them.
     let many = format!("{}, \"cases\": [{}{{}}]}}", head(), "{},".repeat(20_000));
-    let err = egensag::Engine::from_policy_json(POLICY).unwrap().overview_json(&many).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, "cases[20000]"));
+    let err = egensag::Engine::from_policy_json(POLICY)
+        .unwrap()
+        .overview_json(&many)
+        .unwrap_err();
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "cases[20000]")
+    );
 }
 
 #[test]
@@ -115,10 +167,15 @@ fn a_too_long_string_is_refused_with_its_path() {
     c["title"] = json!("x".repeat(64 * 1024 + 1));
     let text = format!("{}, \"cases\": [{}]}}", head(), c);
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, "cases[0].title"));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "cases[0].title")
+    );
     // Exactly the limit is fine.
     c["title"] = json!("x".repeat(64 * 1024));
-    assert!(engine.overview_json(&format!("{}, \"cases\": [{}]}}", head(), c)).is_ok());
+    assert!(engine
+        .overview_json(&format!("{}, \"cases\": [{}]}}", head(), c))
+        .is_ok());
     // Escapes count as what they decode to (at most): \u00e6 is "æ", two bytes, counted as three.
     c["title"] = json!("\u{e6}".repeat(30 * 1024));
     let escaped = format!("{}, \"cases\": [{}]}}", head(), c).replace('\u{e6}', "\\u00e6");
@@ -126,11 +183,17 @@ fn a_too_long_string_is_refused_with_its_path() {
     // A huge key is refused too, and not shown in the path.
     let text = format!("{{\"{}\": 1}}", "k".repeat(70_000));
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, ""));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "")
+    );
     // A key that could be personal data is replaced in the path.
     let text = format!("{}, \"Hans Hansen\": \"{}\"}}", head(), "x".repeat(70_000));
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, "?"));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "?")
+    );
 }
 
 #[test]
@@ -139,14 +202,19 @@ fn too_many_payments_are_refused_with_their_path() {
         r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}, "limits": {"max_items_per_record": 2}}"#,
     )
     .unwrap();
-    let payment = |i: usize| json!({"id": format!("P-{i}"), "period_from": "2026-01-01", "period_to": "2026-01-31",
-        "disposition_date": "2026-01-30", "gross_ore": 1, "net_ore": 1, "status": "paid"});
+    let payment = |i: usize| {
+        json!({"id": format!("P-{i}"), "period_from": "2026-01-01", "period_to": "2026-01-31",
+        "disposition_date": "2026-01-30", "gross_ore": 1, "net_ore": 1, "status": "paid"})
+    };
     let benefit = json!({"id": "B-1", "source": "KY", "kle": "32.24.04", "name": "K", "recipient": "0101901234",
         "created": "2026-01-01", "grant": {"from": "2026-01-01", "amount_ore": 1},
         "payments": (0..3).map(payment).collect::<Vec<_>>()});
     let text = format!("{}, \"benefits\": [{}]}}", head(), benefit);
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, "benefits[0].payments"));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (ErrorCode::LimitExceeded, "benefits[0].payments")
+    );
 }
 
 #[test]
@@ -162,12 +230,22 @@ fn limits_are_configurable_and_smaller_limits_refuse_smaller_inputs() {
         let policy = json!({"id": "p", "kle": {"include": [{"pattern": "*"}]}, "limits": limits});
         let engine = Engine::from_policy_json(&policy.to_string()).unwrap();
         let err = engine.overview_json(&request).unwrap_err();
-        assert_eq!((err.code, err.path.as_str()), (ErrorCode::LimitExceeded, path), "{limits}");
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::LimitExceeded, path),
+            "{limits}"
+        );
     }
     // The defaults are safe and documented.
     let d = egensag::model::Limits::default();
     assert_eq!(
-        (d.max_input_bytes, d.max_records, d.max_items_per_record, d.max_string_bytes, d.max_depth),
+        (
+            d.max_input_bytes,
+            d.max_records,
+            d.max_items_per_record,
+            d.max_string_bytes,
+            d.max_depth
+        ),
         (64 * 1024 * 1024, 20_000, 10_000, 64 * 1024, 32)
     );
 }

@@ -85,7 +85,14 @@ pub fn check_error(e: &Error, allowed: &[ErrorCode]) {
 /// CPR number appears among these, the input itself put it in free text (a title), and
 /// the library may show it.
 pub fn free_text(value: &serde_json::Value, out: &mut Vec<String>) {
-    const CPR_FIELDS: [&str; 6] = ["cpr", "holder", "subject", "recipient", "participants", "privileges_intermediate"];
+    const CPR_FIELDS: [&str; 6] = [
+        "cpr",
+        "holder",
+        "subject",
+        "recipient",
+        "participants",
+        "privileges_intermediate",
+    ];
     match value {
         serde_json::Value::String(s) => out.push(s.clone()),
         serde_json::Value::Array(items) => items.iter().for_each(|v| free_text(v, out)),

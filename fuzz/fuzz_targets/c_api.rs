@@ -58,10 +58,12 @@ fn shared() -> *const egensag_engine {
 
 fn core_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| match Engine::from_json(SAMPLE_POLICY, Some(SAMPLE_CATALOGUE)) {
-        Ok(e) => e,
-        Err(_) => fail("the sample engine must build"),
-    })
+    ENGINE.get_or_init(
+        || match Engine::from_json(SAMPLE_POLICY, Some(SAMPLE_CATALOGUE)) {
+            Ok(e) => e,
+            Err(_) => fail("the sample engine must build"),
+        },
+    )
 }
 
 /// Reads an error object, checks it and frees it; returns its JSON.
@@ -78,7 +80,10 @@ unsafe fn take_error(status: i32, err: *mut egensag_error) -> String {
             if p.is_null() {
                 fail("an error accessor returned NULL");
             }
-            CStr::from_ptr(p).to_str().unwrap_or_else(|_| fail("an error string is not UTF-8")).to_owned()
+            CStr::from_ptr(p)
+                .to_str()
+                .unwrap_or_else(|_| fail("an error string is not UTF-8"))
+                .to_owned()
         };
         let code = read(egensag_error_code(err));
         let message = read(egensag_error_message(err));
@@ -114,7 +119,10 @@ unsafe fn take_text(out: *mut c_char, len: usize) -> String {
         if text.to_bytes().len() != len {
             fail("out_len differs from the string's length");
         }
-        let owned = text.to_str().unwrap_or_else(|_| fail("output is not UTF-8")).to_owned();
+        let owned = text
+            .to_str()
+            .unwrap_or_else(|_| fail("output is not UTF-8"))
+            .to_owned();
         egensag_string_free(out);
         owned
     }
@@ -144,7 +152,14 @@ fuzz_target!(|data: &[u8]| {
                 // A new engine: the input as policy (0) or as catalogue with the sample policy (4).
                 let mut engine = ptr::null_mut();
                 let status = if op % 5 == 0 {
-                    egensag_engine_new(input.as_ptr().cast(), input.len(), ptr::null(), 0, &mut engine, &mut err)
+                    egensag_engine_new(
+                        input.as_ptr().cast(),
+                        input.len(),
+                        ptr::null(),
+                        0,
+                        &mut engine,
+                        &mut err,
+                    )
                 } else {
                     egensag_engine_new(
                         SAMPLE_POLICY.as_ptr().cast(),
@@ -180,12 +195,22 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             1..=3 => {
-                let (call, core): (RequestFn, fn(&Engine, &str) -> Result<String, egensag::Error>) = match op % 5 {
+                let (call, core): (
+                    RequestFn,
+                    fn(&Engine, &str) -> Result<String, egensag::Error>,
+                ) = match op % 5 {
                     1 => (egensag_overview, Engine::overview_json),
                     2 => (egensag_explain, Engine::explain_json),
                     _ => (egensag_validate, Engine::validate_json),
                 };
-                let status = call(shared(), input.as_ptr().cast(), input.len(), &mut out, &mut len, &mut err);
+                let status = call(
+                    shared(),
+                    input.as_ptr().cast(),
+                    input.len(),
+                    &mut out,
+                    &mut len,
+                    &mut err,
+                );
                 let expected = text.map(|t| core(core_engine(), t));
                 if status == EGENSAG_OK {
                     if !err.is_null() {
@@ -232,7 +257,14 @@ fuzz_target!(|data: &[u8]| {
         }
         // NULL arguments are refused, never dereferenced.
         let mut err: *mut egensag_error = ptr::null_mut();
-        let status = egensag_overview(ptr::null(), input.as_ptr().cast(), input.len(), &mut out, ptr::null_mut(), &mut err);
+        let status = egensag_overview(
+            ptr::null(),
+            input.as_ptr().cast(),
+            input.len(),
+            &mut out,
+            ptr::null_mut(),
+            &mut err,
+        );
         if status != EGENSAG_NULL_ARGUMENT {
             fail("a NULL engine is not refused");
         }

@@ -15,7 +15,14 @@ fuzz_target!(|data: &[u8]| {
     let catalogue = match Catalogue::from_xml(text) {
         Ok(c) => c,
         Err(e) => {
-            check_error(&e, &[ErrorCode::InvalidJson, ErrorCode::InvalidPolicy, ErrorCode::LimitExceeded]);
+            check_error(
+                &e,
+                &[
+                    ErrorCode::InvalidJson,
+                    ErrorCode::InvalidPolicy,
+                    ErrorCode::LimitExceeded,
+                ],
+            );
             return;
         }
     };

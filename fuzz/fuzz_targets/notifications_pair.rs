@@ -17,9 +17,18 @@ use libfuzzer_sys::fuzz_target;
 fn names_current(n: &egensag::notifications::Notification, current: &Overview) -> bool {
     let r = &n.record;
     match r.kind {
-        ItemKind::Case => current.cases.iter().any(|c| c.source == r.source && c.id == r.id),
-        ItemKind::Benefit => current.benefits.iter().any(|b| b.source == r.source && b.id == r.id),
-        ItemKind::Appointment => current.appointments.iter().any(|a| a.source == r.source && a.id == r.id),
+        ItemKind::Case => current
+            .cases
+            .iter()
+            .any(|c| c.source == r.source && c.id == r.id),
+        ItemKind::Benefit => current
+            .benefits
+            .iter()
+            .any(|b| b.source == r.source && b.id == r.id),
+        ItemKind::Appointment => current
+            .appointments
+            .iter()
+            .any(|a| a.source == r.source && a.id == r.id),
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -32,14 +41,19 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(a), Ok(b)) = (std::str::from_utf8(a), std::str::from_utf8(b)) else {
         return;
     };
-    let allowed = [ErrorCode::InvalidJson, ErrorCode::InvalidInput, ErrorCode::LimitExceeded];
+    let allowed = [
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidInput,
+        ErrorCode::LimitExceeded,
+    ];
     for engine in engines() {
         // As two overviews.
         match engine.notifications_json(a, b) {
             Ok(json) => {
-                let (Ok(previous), Ok(current)) =
-                    (serde_json::from_str::<Overview>(a), serde_json::from_str::<Overview>(b))
-                else {
+                let (Ok(previous), Ok(current)) = (
+                    serde_json::from_str::<Overview>(a),
+                    serde_json::from_str::<Overview>(b),
+                ) else {
                     fail("notifications from texts that are not overviews");
                 };
                 let Ok(n) = engine.notifications(&previous, &current) else {
@@ -51,13 +65,19 @@ fuzz_target!(|data: &[u8]| {
                 if n.notifications.iter().any(|x| !names_current(x, &current)) {
                     fail("a notification about a record not in the later overview");
                 }
-                if common::has_cpr_like(&json) && !common::has_cpr_like(b) && !common::has_cpr_like(a) {
+                if common::has_cpr_like(&json)
+                    && !common::has_cpr_like(b)
+                    && !common::has_cpr_like(a)
+                {
                     fail("notifications hold a CPR-like number");
                 }
             }
             Err(e) => {
                 check_error(&e, &allowed);
-                if !(e.path.starts_with("previous") || e.path.starts_with("current") || e.path.is_empty()) {
+                if !(e.path.starts_with("previous")
+                    || e.path.starts_with("current")
+                    || e.path.is_empty())
+                {
                     fail("a notifications error path names neither overview");
                 }
             }

@@ -15,7 +15,14 @@ fuzz_target!(|data: &[u8]| {
     let engine = match Engine::from_policy_json(text) {
         Ok(e) => e,
         Err(e) => {
-            check_error(&e, &[ErrorCode::InvalidJson, ErrorCode::InvalidPolicy, ErrorCode::LimitExceeded]);
+            check_error(
+                &e,
+                &[
+                    ErrorCode::InvalidJson,
+                    ErrorCode::InvalidPolicy,
+                    ErrorCode::LimitExceeded,
+                ],
+            );
             return;
         }
     };
@@ -36,7 +43,10 @@ fuzz_target!(|data: &[u8]| {
             let records = request.cases.len() + request.benefits.len() + request.appointments.len();
             match engine.explain(&request) {
                 Ok(x) if x.entries.len() == records => {
-                    if x.entries.iter().any(|e| e.visible && (!e.reasons.is_empty() || e.rules.is_empty())) {
+                    if x.entries
+                        .iter()
+                        .any(|e| e.visible && (!e.reasons.is_empty() || e.rules.is_empty()))
+                    {
                         fail("visible with a deny reason or without a permitting rule");
                     }
                     let visible = x.entries.iter().filter(|e| e.visible).count();

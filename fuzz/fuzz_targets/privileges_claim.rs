@@ -41,7 +41,14 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            Err(e) => check_error(&e, &[ErrorCode::InvalidInput, ErrorCode::LimitExceeded, ErrorCode::InvalidPolicy]),
+            Err(e) => check_error(
+                &e,
+                &[
+                    ErrorCode::InvalidInput,
+                    ErrorCode::LimitExceeded,
+                    ErrorCode::InvalidPolicy,
+                ],
+            ),
         }
     }
     // Through a request: the claim for the sample subject, viewer as proxy.
@@ -61,7 +68,14 @@ fuzz_target!(|data: &[u8]| {
                     fail("an explanation holds a CPR-like number");
                 }
             }
-            Err(e) => check_error(&e, &[ErrorCode::InvalidInput, ErrorCode::LimitExceeded, ErrorCode::InvalidPolicy]),
+            Err(e) => check_error(
+                &e,
+                &[
+                    ErrorCode::InvalidInput,
+                    ErrorCode::LimitExceeded,
+                    ErrorCode::InvalidPolicy,
+                ],
+            ),
         }
     }
 });

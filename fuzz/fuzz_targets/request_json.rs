@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let allowed = [ErrorCode::InvalidJson, ErrorCode::InvalidInput, ErrorCode::LimitExceeded];
+    let allowed = [
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidInput,
+        ErrorCode::LimitExceeded,
+    ];
     for engine in engines() {
         let request = match engine.parse_request(text) {
             Ok(r) => r,

@@ -179,7 +179,10 @@ pub(crate) fn check_size_and_depth(json: &str, limits: &Limits) -> Result<(), Er
 enum Frame {
     /// An object: its current key (when short and safe to show) and whether the next
     /// string is a key.
-    Object { key: Option<String>, expect_key: bool },
+    Object {
+        key: Option<String>,
+        expect_key: bool,
+    },
     /// An array: the current element's index and whether that element has begun.
     Array { index: usize, begun: bool },
 }
@@ -337,7 +340,10 @@ impl<'l> Scan<'l> {
             if length > self.limits.max_string_bytes {
                 return Err(Error::limit(
                     self.path(),
-                    format!("a string longer than {} bytes", self.limits.max_string_bytes),
+                    format!(
+                        "a string longer than {} bytes",
+                        self.limits.max_string_bytes
+                    ),
                 ));
             }
             if let Some(k) = key.as_mut() {

@@ -55,7 +55,7 @@ pub struct Policy {
     /// From this age a parent sees a record only under the child's consent; 15 when absent.
     #[serde(default = "fifteen")]
     pub child_consent_age: u32,
-    /// Privilege URIs mapped to `read` or `act`. A URI listed twice rejects the policy.
+    /// Privilege URIs mapped to `read` or `act`.
     #[serde(default, deserialize_with = "unique_privileges")]
     pub privileges: BTreeMap<String, PrivilegeLevel>,
     /// Input limits; safe defaults when absent.
@@ -76,7 +76,10 @@ where
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("an object mapping privilege URIs to `read` or `act`")
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let mut table = BTreeMap::new();
             while let Some((uri, level)) = map.next_entry::<String, PrivilegeLevel>()? {
                 if table.insert(uri, level).is_some() {

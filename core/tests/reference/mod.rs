@@ -3,7 +3,14 @@
 //! is silent", over `serde_json::Value` (the request and policy as JSON). It is slow and
 //! obvious on purpose: every rule is a few lines that read like the contract. It does not
 //! use the engine's code, only the CPR birth dates of the few people the generator uses.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::nonminimal_bool,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -56,7 +63,10 @@ fn b(v: &Value, key: &str) -> bool {
     v.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 fn list<'a>(v: &'a Value, key: &str) -> Vec<&'a Value> {
-    v.get(key).and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default()
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
 }
 
 /// A date `YYYY-MM-DD` as a comparable number; a date-time gives its date part.
@@ -91,8 +101,20 @@ pub fn birth(digits: &str) -> Option<(i32, u32, u32)> {
     let c7: u32 = digits.get(6..7)?.parse().ok()?;
     let year = match c7 {
         0..=3 => 1900 + yy,
-        4 | 9 => if yy <= 36 { 2000 + yy } else { 1900 + yy },
-        _ => if yy <= 57 { 2000 + yy } else { 1800 + yy },
+        4 | 9 => {
+            if yy <= 36 {
+                2000 + yy
+            } else {
+                1900 + yy
+            }
+        }
+        _ => {
+            if yy <= 57 {
+                2000 + yy
+            } else {
+                1800 + yy
+            }
+        }
     };
     chrono::NaiveDate::from_ymd_opt(year, mm, dd)?;
     Some((year, mm, dd))
@@ -101,7 +123,10 @@ pub fn birth(digits: &str) -> Option<(i32, u32, u32)> {
 /// Age on `on`: N from the N-th birthday (29 February counts from 1 March).
 fn age(birth: (i32, u32, u32), on: (i32, u32, u32)) -> i32 {
     let mut years = on.0 - birth.0;
-    let (bm, bd) = if birth.1 == 2 && birth.2 == 29 && chrono::NaiveDate::from_ymd_opt(on.0, 2, 29).is_none() {
+    let (bm, bd) = if birth.1 == 2
+        && birth.2 == 29
+        && chrono::NaiveDate::from_ymd_opt(on.0, 2, 29).is_none()
+    {
         (3, 1)
     } else {
         (birth.1, birth.2)
@@ -136,7 +161,8 @@ fn facet(text: &str) -> Option<String> {
     let mut chars = composed.chars();
     let letter = chars.next()?;
     let rest: String = chars.collect();
-    if !"APSØGKI".contains(letter) || rest.len() != 2 || !rest.bytes().all(|c| c.is_ascii_digit()) {
+    if !"APSØGKI".contains(letter) || rest.len() != 2 || !rest.bytes().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     Some(format!("{letter}{rest}"))
@@ -207,16 +233,26 @@ struct Rec<'a> {
 
 fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
     // The latest progress entry on or before as_of, by date then lifecycle order.
-    let order = |st: &str| ["opstaaet", "oplyst", "afgjort", "afsluttet"].iter().position(|x| *x == st).unwrap_or(0);
+    let order = |st: &str| {
+        ["opstaaet", "oplyst", "afgjort", "afsluttet"]
+            .iter()
+            .position(|x| *x == st)
+            .unwrap_or(0)
+    };
     let mut best: Option<((i32, u32, u32), String, usize)> = None;
     for p in list(case, "progress") {
-        let (Some(at), Some(st)) = (s(p, "at"), s(p, "state")) else { continue };
+        let (Some(at), Some(st)) = (s(p, "at"), s(p, "state")) else {
+            continue;
+        };
         let Some(d) = day(at) else { continue };
         if d > as_of {
             continue;
         }
         let key = (d, at.to_owned(), order(st));
-        if best.as_ref().is_none_or(|b| (b.0, &b.1, b.2) <= (key.0, &key.1, key.2)) {
+        if best
+            .as_ref()
+            .is_none_or(|b| (b.0, &b.1, b.2) <= (key.0, &key.1, key.2))
+        {
             best = Some(key);
         }
     }
@@ -241,7 +277,14 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
                 None => (false, None),
             },
         };
-        let rec = Rec { kind: "case", v: case, kle, case_hidden: false, facet_ok, facet };
+        let rec = Rec {
+            kind: "case",
+            v: case,
+            kle,
+            case_hidden: false,
+            facet_ok,
+            facet,
+        };
         let d = decide(policy, request, &rec, as_of, &subject, &viewer, role);
         if d.visible {
             shown_cases.push((d.source.clone(), d.id.clone(), kle));
@@ -250,8 +293,17 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
     }
     for benefit in list(request, "benefits") {
         let kle = s(benefit, "kle").and_then(kle_number);
-        let rec = Rec { kind: "benefit", v: benefit, kle, case_hidden: false, facet_ok: true, facet: None };
-        out.push(decide(policy, request, &rec, as_of, &subject, &viewer, role));
+        let rec = Rec {
+            kind: "benefit",
+            v: benefit,
+            kle,
+            case_hidden: false,
+            facet_ok: true,
+            facet: None,
+        };
+        out.push(decide(
+            policy, request, &rec, as_of, &subject, &viewer, role,
+        ));
     }
     for appointment in list(request, "appointments") {
         let source = s(appointment, "source").unwrap();
@@ -263,14 +315,25 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
                     if let Some(shown) = shown_cases.iter().find(|c| c.0 == source && c.1 == cid) {
                         (shown.2, false)
                     } else {
-                        let exists = list(request, "cases").iter().any(|c| s(c, "source") == Some(source) && s(c, "id") == Some(cid));
+                        let exists = list(request, "cases")
+                            .iter()
+                            .any(|c| s(c, "source") == Some(source) && s(c, "id") == Some(cid));
                         (None, exists)
                     }
                 }
             },
         };
-        let rec = Rec { kind: "appointment", v: appointment, kle, case_hidden, facet_ok: true, facet: None };
-        out.push(decide(policy, request, &rec, as_of, &subject, &viewer, role));
+        let rec = Rec {
+            kind: "appointment",
+            v: appointment,
+            kle,
+            case_hidden,
+            facet_ok: true,
+            facet: None,
+        };
+        out.push(decide(
+            policy, request, &rec, as_of, &subject, &viewer, role,
+        ));
     }
     out
 }
@@ -280,11 +343,15 @@ fn covers(scope: Option<&Value>, rec: &Rec) -> bool {
     let Some(scope) = scope else { return true };
     let kle_ok = match scope.get("kle").and_then(Value::as_array) {
         None => true,
-        Some(ps) => rec.kle.is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
+        Some(ps) => rec
+            .kle
+            .is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
     };
     let ids_ok = match scope.get("record_ids").and_then(Value::as_array) {
         None => true,
-        Some(ids) => ids.iter().any(|r| s(r, "source") == s(rec.v, "source") && s(r, "id") == s(rec.v, "id")),
+        Some(ids) => ids
+            .iter()
+            .any(|r| s(r, "source") == s(rec.v, "source") && s(r, "id") == s(rec.v, "id")),
     };
     kle_ok && ids_ok
 }
@@ -327,12 +394,29 @@ fn decide(
             (any, roles)
         }
         "benefit" => match s(v, "recipient").and_then(cpr) {
-            Some(c) => (true, if c == subject { vec!["primary".to_owned()] } else { vec![] }),
+            Some(c) => (
+                true,
+                if c == subject {
+                    vec!["primary".to_owned()]
+                } else {
+                    vec![]
+                },
+            ),
             None => (false, vec![]),
         },
         _ => {
-            let cprs: Vec<String> = list(v, "participants").iter().filter_map(|p| p.as_str().and_then(cpr)).collect();
-            (!cprs.is_empty(), if cprs.iter().any(|c| c == subject) { vec!["primary".to_owned()] } else { vec![] })
+            let cprs: Vec<String> = list(v, "participants")
+                .iter()
+                .filter_map(|p| p.as_str().and_then(cpr))
+                .collect();
+            (
+                !cprs.is_empty(),
+                if cprs.iter().any(|c| c == subject) {
+                    vec!["primary".to_owned()]
+                } else {
+                    vec![]
+                },
+            )
         }
     };
     if !any_cpr {
@@ -348,7 +432,10 @@ fn decide(
             if let Some(n) = rec.kle {
                 for rule in list(policy, "secondary_party_access") {
                     let p = s(rule, "pattern").unwrap();
-                    let roles: Vec<&str> = list(rule, "roles").iter().filter_map(|r| r.as_str()).collect();
+                    let roles: Vec<&str> = list(rule, "roles")
+                        .iter()
+                        .filter_map(|r| r.as_str())
+                        .collect();
                     if matches(p, n) && subject_roles.iter().any(|r| roles.contains(&r.as_str())) {
                         permitted = true;
                         rules.insert(format!("secondary_party_access:{}", canonical(p)));
@@ -378,7 +465,10 @@ fn decide(
                 continue;
             }
             if let Some(fs) = rule.get("facets").and_then(Value::as_array) {
-                let holds = rec.facet.as_ref().is_some_and(|f| fs.iter().any(|x| facet(x.as_str().unwrap()).as_ref() == Some(f)));
+                let holds = rec.facet.as_ref().is_some_and(|f| {
+                    fs.iter()
+                        .any(|x| facet(x.as_str().unwrap()).as_ref() == Some(f))
+                });
                 if !holds {
                     continue;
                 }
@@ -390,10 +480,16 @@ fn decide(
         match best {
             None => deny("kle.not_included"),
             Some(rule) => {
-                rules.insert(format!("include:{}", canonical(s(rule, "pattern").unwrap())));
+                rules.insert(format!(
+                    "include:{}",
+                    canonical(s(rule, "pattern").unwrap())
+                ));
             }
         }
-        if list(kle_rules, "exclude").iter().any(|p| matches(p.as_str().unwrap(), n)) {
+        if list(kle_rules, "exclude")
+            .iter()
+            .any(|p| matches(p.as_str().unwrap(), n))
+        {
             deny("kle.excluded");
         }
         if let Some(from) = best.and_then(|r| s(r, "from")).and_then(day) {
@@ -405,7 +501,9 @@ fn decide(
                 }
                 "benefit" => {
                     let created = day(s(v, "created").unwrap()).unwrap();
-                    let any_payment = list(v, "payments").iter().any(|p| day(s(p, "disposition_date").unwrap()).unwrap() >= from);
+                    let any_payment = list(v, "payments")
+                        .iter()
+                        .any(|p| day(s(p, "disposition_date").unwrap()).unwrap() >= from);
                     !(created >= from || any_payment)
                 }
                 _ => day(s(v, "start").unwrap()).unwrap() < from,
@@ -438,7 +536,9 @@ fn decide(
             s(c, "kind") == Some("samtykke")
                 && s(c, "subject").and_then(cpr).as_deref() == Some(subject)
                 && s(c, "recipient").and_then(cpr).as_deref() == Some(viewer)
-                && list(c, "purposes").iter().any(|p| p.as_str() == Some("view"))
+                && list(c, "purposes")
+                    .iter()
+                    .any(|p| p.as_str() == Some("view"))
                 && in_force(c, as_of)
                 && covers(c.get("scope"), rec)
         })
@@ -470,16 +570,30 @@ fn decide(
             let step1: Vec<&Value> = step0
                 .iter()
                 .copied()
-                .filter(|m| kind != "fuldmagt" || age(birth, day(s(m, "valid_from").unwrap()).unwrap()) >= 15)
+                .filter(|m| {
+                    kind != "fuldmagt"
+                        || age(birth, day(s(m, "valid_from").unwrap()).unwrap()) >= 15
+                })
                 .collect();
-            let step2: Vec<&Value> = step1.iter().copied().filter(|m| in_force(m, as_of)).collect();
+            let step2: Vec<&Value> = step1
+                .iter()
+                .copied()
+                .filter(|m| in_force(m, as_of))
+                .collect();
             let step3: Vec<&Value> = step2
                 .iter()
                 .copied()
                 .filter(|m| {
-                    list(m, "privileges").iter().filter_map(|p| p.as_str()).any(|p| {
-                        p == "read" || p == "act" || privileges.and_then(|t| t.get(p)).is_some_and(|l| l == "read" || l == "act")
-                    })
+                    list(m, "privileges")
+                        .iter()
+                        .filter_map(|p| p.as_str())
+                        .any(|p| {
+                            p == "read"
+                                || p == "act"
+                                || privileges
+                                    .and_then(|t| t.get(p))
+                                    .is_some_and(|l| l == "read" || l == "act")
+                        })
                 })
                 .collect();
             let step4: Vec<&Value> = step3
@@ -489,15 +603,22 @@ fn decide(
                     let scope = m.get("scope");
                     let kle_ok = match scope.and_then(|x| x.get("kle")).and_then(Value::as_array) {
                         None => true,
-                        Some(ps) => rec.kle.is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
+                        Some(ps) => rec
+                            .kle
+                            .is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
                     };
-                    let sens_ok = scope.and_then(|x| s(x, "max_sensitivity")).is_none_or(|l| sensitivity(v) <= level(l));
+                    let sens_ok = scope
+                        .and_then(|x| s(x, "max_sensitivity"))
+                        .is_none_or(|l| sensitivity(v) <= level(l));
                     let kind_name = match rec.kind {
                         "case" => "cases",
                         "benefit" => "benefits",
                         _ => "appointments",
                     };
-                    let rec_ok = match scope.and_then(|x| x.get("records")).and_then(Value::as_array) {
+                    let rec_ok = match scope
+                        .and_then(|x| x.get("records"))
+                        .and_then(Value::as_array)
+                    {
                         None => true,
                         Some(ks) => ks.iter().any(|k| k.as_str() == Some(kind_name)),
                     };
@@ -523,7 +644,10 @@ fn decide(
                 if subject_age >= 18 {
                     deny("custody.subject_adult");
                 }
-                let consent_age = policy.get("child_consent_age").and_then(Value::as_i64).unwrap_or(15) as i32;
+                let consent_age = policy
+                    .get("child_consent_age")
+                    .and_then(Value::as_i64)
+                    .unwrap_or(15) as i32;
                 if subject_age >= consent_age {
                     if consent_covering.is_empty() {
                         deny("custody.child_consent_required");
@@ -531,7 +655,11 @@ fn decide(
                         rules.extend(consent_covering.iter().cloned());
                     }
                 }
-                if rec.kle.is_some_and(|n| list(policy, "parent_restricted").iter().any(|p| matches(p.as_str().unwrap(), n))) {
+                if rec.kle.is_some_and(|n| {
+                    list(policy, "parent_restricted")
+                        .iter()
+                        .any(|p| matches(p.as_str().unwrap(), n))
+                }) {
                     deny("custody.restricted");
                 }
             }
