@@ -264,7 +264,7 @@ fn compare(policy: &Value, request: &Value) -> Result<(), String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn engine_agrees_with_reference(bytes in prop::collection::vec(any::<u8>(), 64..400)) {

@@ -525,7 +525,10 @@ fn decide(
     }
 
     // Viewer rules.
-    let viewer_is_subject = role == "self" && viewer == subject;
+    // Decision (engine's reading, kept; reported to the lead): W9 and W10 are about
+    // viewers acting for the subject, i.e. every role but `self`. A `self` viewer who is
+    // not the subject is already denied by W1, so only the reason list differs.
+    let viewer_is_subject = role == "self";
     let birth = birth(subject).unwrap();
     let subject_age = age(birth, as_of);
     // Consents from the subject to the viewer, in force, for viewing, covering the record.
