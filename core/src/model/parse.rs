@@ -170,7 +170,13 @@ fn safe_path(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// Refuses inputs larger than the limit or nested deeper than it, before parsing.
+/// Refuses inputs larger than the limit, nested deeper than it, holding a longer string
+/// or more records than it, before parsing: one pass over the bytes, memory bounded by
+/// the nesting limit, so no input can exhaust memory or the stack in the parser.
+///
+/// The error's path is where the scan stopped (`cases[3].title`), with keys that could
+/// be personal data replaced by `?`. The scan assumes nothing about well-formedness:
+/// malformed JSON is left to the parser.
 pub(crate) fn check_size_and_depth(json: &str, limits: &Limits) -> Result<(), Error> {
     if json.len() > limits.max_input_bytes {
         return Err(Error::limit(
@@ -178,33 +184,197 @@ pub(crate) fn check_size_and_depth(json: &str, limits: &Limits) -> Result<(), Er
             format!("input larger than {} bytes", limits.max_input_bytes),
         ));
     }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for byte in json.bytes() {
-        if in_string {
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > limits.max_depth {
-                    return Err(Error::limit(
-                        "",
-                        format!("nested deeper than {} levels", limits.max_depth),
-                    ));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+    Scan::new(limits).run(json.as_bytes())
+}
+
+/// One open container of the pre-scan.
+enum Frame {
+    /// An object: its current key (when short and safe to show) and whether the next
+    /// string is a key.
+    Object {
+        key: Option<String>,
+        expect_key: bool,
+    },
+    /// An array: the current element's index and whether that element has begun.
+    Array { index: usize, begun: bool },
+}
+
+/// The state of the pre-scan.
+struct Scan<'l> {
+    limits: &'l Limits,
+    stack: Vec<Frame>,
+    records: usize,
+}
+
+/// The top-level lists whose elements are records.
+const RECORD_LISTS: [&str; 3] = ["cases", "benefits", "appointments"];
+
+/// Longest key kept for error paths.
+const MAX_KEY_IN_PATH: usize = 100;
+
+impl<'l> Scan<'l> {
+    fn new(limits: &'l Limits) -> Self {
+        Scan {
+            limits,
+            stack: Vec::new(),
+            records: 0,
         }
     }
-    Ok(())
+
+    /// The path of the current position.
+    fn path(&self) -> String {
+        let mut out = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Object { key: Some(k), .. } => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(if is_safe_key(k) { k } else { "?" });
+                }
+                Frame::Object { key: None, .. } => {}
+                Frame::Array { index, begun } => {
+                    if *begun {
+                        out.push_str(&format!("[{index}]"));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Marks the start of a value in the innermost container (counting records).
+    fn value_begins(&mut self) -> Result<(), Error> {
+        let in_record_list = self.stack.len() == 2
+            && matches!(self.stack.first(), Some(Frame::Object { key: Some(k), .. }) if RECORD_LISTS.contains(&k.as_str()));
+        if let Some(Frame::Array { begun, .. }) = self.stack.last_mut() {
+            if !*begun {
+                *begun = true;
+                if in_record_list {
+                    self.records += 1;
+                    if self.records > self.limits.max_records {
+                        return Err(Error::limit(
+                            self.path(),
+                            format!("more than {} records", self.limits.max_records),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn run(mut self, bytes: &[u8]) -> Result<(), Error> {
+        let mut iter = bytes.iter().copied();
+        while let Some(byte) = iter.next() {
+            match byte {
+                b'"' => {
+                    let is_key = matches!(
+                        self.stack.last(),
+                        Some(Frame::Object {
+                            expect_key: true,
+                            ..
+                        })
+                    );
+                    if !is_key {
+                        self.value_begins()?;
+                    }
+                    self.string(&mut iter, is_key)?;
+                }
+                b'[' | b'{' => {
+                    self.value_begins()?;
+                    if self.stack.len() >= self.limits.max_depth {
+                        return Err(Error::limit(
+                            self.path(),
+                            format!("nested deeper than {} levels", self.limits.max_depth),
+                        ));
+                    }
+                    self.stack.push(if byte == b'[' {
+                        Frame::Array {
+                            index: 0,
+                            begun: false,
+                        }
+                    } else {
+                        Frame::Object {
+                            key: None,
+                            expect_key: true,
+                        }
+                    });
+                }
+                b']' | b'}' => {
+                    self.stack.pop();
+                }
+                b',' => match self.stack.last_mut() {
+                    Some(Frame::Array { index, begun }) => {
+                        *index = index.saturating_add(1);
+                        *begun = false;
+                    }
+                    Some(Frame::Object { key, expect_key }) => {
+                        *key = None;
+                        *expect_key = true;
+                    }
+                    None => {}
+                },
+                b':' => {
+                    if let Some(Frame::Object { expect_key, .. }) = self.stack.last_mut() {
+                        *expect_key = false;
+                    }
+                }
+                b' ' | b'\t' | b'\n' | b'\r' => {}
+                _ => self.value_begins()?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a string up to its closing quote, measuring its decoded length (an upper
+    /// bound: `\uXXXX` counts as three bytes) against the limit.
+    fn string(&mut self, iter: &mut impl Iterator<Item = u8>, is_key: bool) -> Result<(), Error> {
+        let mut length = 0usize;
+        let mut key = is_key.then(Vec::new);
+        let mut key_shown = true;
+        while let Some(byte) = iter.next() {
+            let (decoded, raw) = match byte {
+                b'"' => break,
+                b'\\' => match iter.next() {
+                    Some(b'u') => {
+                        for _ in 0..4 {
+                            iter.next();
+                        }
+                        (3, None)
+                    }
+                    Some(escaped) => (1, Some(escaped)),
+                    None => (1, None),
+                },
+                other => (1, Some(other)),
+            };
+            length += decoded;
+            if length > self.limits.max_string_bytes {
+                return Err(Error::limit(
+                    self.path(),
+                    format!(
+                        "a string longer than {} bytes",
+                        self.limits.max_string_bytes
+                    ),
+                ));
+            }
+            if let Some(k) = key.as_mut() {
+                match raw {
+                    Some(b) if key_shown && k.len() < MAX_KEY_IN_PATH => k.push(b),
+                    // A key with escapes or too long for a path is shown as `?`.
+                    _ => key_shown = false,
+                }
+            }
+        }
+        if let (Some(k), Some(Frame::Object { key: slot, .. })) = (key, self.stack.last_mut()) {
+            *slot = Some(if key_shown {
+                String::from_utf8(k).unwrap_or_default()
+            } else {
+                "?".to_owned()
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The checks of a parsed request that serde cannot express.

@@ -56,11 +56,42 @@ pub struct Policy {
     #[serde(default = "fifteen")]
     pub child_consent_age: u32,
     /// Privilege URIs mapped to `read` or `act`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_privileges")]
     pub privileges: BTreeMap<String, PrivilegeLevel>,
     /// Input limits; safe defaults when absent.
     #[serde(default)]
     pub limits: Limits,
+}
+
+/// Reads the privilege table, rejecting a URI given twice (JSON objects with duplicate
+/// keys are otherwise read last-one-wins, which would let a later line silently widen
+/// or narrow a privilege).
+fn unique_privileges<'de, D>(deserializer: D) -> Result<BTreeMap<String, PrivilegeLevel>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Table;
+    impl<'de> serde::de::Visitor<'de> for Table {
+        type Value = BTreeMap<String, PrivilegeLevel>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object mapping privilege URIs to `read` or `act`")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut table = BTreeMap::new();
+            while let Some((uri, level)) = map.next_entry::<String, PrivilegeLevel>()? {
+                if table.insert(uri, level).is_some() {
+                    return Err(serde::de::Error::custom(
+                        "expected each privilege URI once (duplicate key)",
+                    ));
+                }
+            }
+            Ok(table)
+        }
+    }
+    deserializer.deserialize_map(Table)
 }
 
 fn most_sensitive() -> Sensitivity {

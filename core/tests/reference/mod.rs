@@ -1,0 +1,707 @@
+//! A deliberately simple reference implementation of the visibility rules V1–V9 and
+//! W1–W10, written from DOMAIN.md section 3 and the README's "Decisions where the contract
+//! is silent", over `serde_json::Value` (the request and policy as JSON). It is slow and
+//! obvious on purpose: every rule is a few lines that read like the contract. It does not
+//! use the engine's code, only the CPR birth dates of the few people the generator uses.
+#![allow(
+    dead_code,
+    clippy::nonminimal_bool,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The decision for one record: visible, the deny reasons (as a set: order is checked
+/// separately) and the permitting rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefDecision {
+    pub kind: &'static str,
+    pub source: String,
+    pub id: String,
+    pub visible: bool,
+    pub reasons: Vec<&'static str>,
+    pub rules: BTreeSet<String>,
+}
+
+/// The order of reason codes in the contract (V1..V9, then W1..W10 as listed).
+pub const ORDER: [&str; 23] = [
+    "record.void",
+    "record.withheld",
+    "subject.no_cpr",
+    "subject.not_party",
+    "kle.invalid",
+    "case.hidden",
+    "kle.not_included",
+    "kle.excluded",
+    "date.before_from",
+    "source.not_enabled",
+    "sensitivity.above_limit",
+    "viewer.not_subject",
+    "mandate.missing",
+    "mandate.not_in_force",
+    "mandate.no_read",
+    "mandate.out_of_scope",
+    "mandate.grantor_under_15",
+    "custody.subject_adult",
+    "custody.child_consent_required",
+    "custody.restricted",
+    "consent.missing",
+    "consent.objection",
+    "representative.withheld",
+];
+
+// ---------- values ----------
+
+fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+fn b(v: &Value, key: &str) -> bool {
+    v.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+fn list<'a>(v: &'a Value, key: &str) -> Vec<&'a Value> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+/// A date `YYYY-MM-DD` as a comparable number; a date-time gives its date part.
+fn day(text: &str) -> Option<(i32, u32, u32)> {
+    let d = text.get(..10)?;
+    let y = d.get(0..4)?.parse().ok()?;
+    let m = d.get(5..7)?.parse().ok()?;
+    let dd = d.get(8..10)?.parse().ok()?;
+    Some((y, m, dd))
+}
+
+/// CPR: ten digits, optionally `DDMMYY-SSSS`; the generator only uses real dates, and
+/// this table is the one place that knows their birthdays (century rule by hand).
+fn cpr(text: &str) -> Option<String> {
+    let digits: String = if text.len() == 11 && text.as_bytes()[6] == b'-' {
+        format!("{}{}", &text[..6], &text[7..])
+    } else {
+        text.to_owned()
+    };
+    if digits.len() != 10 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    birth(&digits)?;
+    Some(digits)
+}
+
+/// Birth date by the century rule.
+pub fn birth(digits: &str) -> Option<(i32, u32, u32)> {
+    let dd: u32 = digits.get(0..2)?.parse().ok()?;
+    let mm: u32 = digits.get(2..4)?.parse().ok()?;
+    let yy: i32 = digits.get(4..6)?.parse().ok()?;
+    let c7: u32 = digits.get(6..7)?.parse().ok()?;
+    let year = match c7 {
+        0..=3 => 1900 + yy,
+        4 | 9 => {
+            if yy <= 36 {
+                2000 + yy
+            } else {
+                1900 + yy
+            }
+        }
+        _ => {
+            if yy <= 57 {
+                2000 + yy
+            } else {
+                1800 + yy
+            }
+        }
+    };
+    chrono::NaiveDate::from_ymd_opt(year, mm, dd)?;
+    Some((year, mm, dd))
+}
+
+/// Age on `on`: N from the N-th birthday (29 February counts from 1 March).
+fn age(birth: (i32, u32, u32), on: (i32, u32, u32)) -> i32 {
+    let mut years = on.0 - birth.0;
+    let (bm, bd) = if birth.1 == 2
+        && birth.2 == 29
+        && chrono::NaiveDate::from_ymd_opt(on.0, 2, 29).is_none()
+    {
+        (3, 1)
+    } else {
+        (birth.1, birth.2)
+    };
+    if (on.1, on.2) < (bm, bd) {
+        years -= 1;
+    }
+    years
+}
+
+// ---------- KLE ----------
+
+/// A subject number `NN.NN.NN` with ASCII digits.
+fn kle_number(text: &str) -> Option<[u8; 3]> {
+    let parts: Vec<&str> = text.split('.').collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let mut out = [0u8; 3];
+    for (i, p) in parts.iter().enumerate() {
+        if p.len() != 2 || !p.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        out[i] = p.parse().ok()?;
+    }
+    Some(out)
+}
+
+/// A facet: one of `A P S Ø G K I` and two digits (Ø in either normalisation form).
+fn facet(text: &str) -> Option<String> {
+    let composed = text.replace("O\u{338}", "Ø");
+    let mut chars = composed.chars();
+    let letter = chars.next()?;
+    let rest: String = chars.collect();
+    if !"APSØGKI".contains(letter) || rest.len() != 2 || !rest.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(format!("{letter}{rest}"))
+}
+
+/// Pattern match and specificity: `*`, `32`, `32.*`, `32.24`, `32.24.*`, `32.24.04`.
+fn pattern(p: &str) -> (Vec<u8>, usize) {
+    let trimmed = p.strip_suffix(".*").unwrap_or(p);
+    if trimmed == "*" {
+        return (vec![], 0);
+    }
+    let fixed: Vec<u8> = trimmed.split('.').map(|x| x.parse().unwrap()).collect();
+    let n = fixed.len();
+    (fixed, n)
+}
+fn matches(p: &str, n: [u8; 3]) -> bool {
+    let (fixed, _) = pattern(p);
+    fixed.iter().enumerate().all(|(i, x)| n[i] == *x)
+}
+/// A pattern as the engine names it in determining rules: `*`, `32.*`, `32.24.*`, `32.24.04`.
+fn canonical(p: &str) -> String {
+    let (fixed, n) = pattern(p);
+    let parts: Vec<String> = fixed.iter().map(|x| format!("{x:02}")).collect();
+    match n {
+        0 => "*".to_owned(),
+        3 => parts.join("."),
+        _ => format!("{}.*", parts.join(".")),
+    }
+}
+fn specificity(p: &str) -> usize {
+    pattern(p).1
+}
+
+fn sensitivity(v: &Value) -> u8 {
+    match s(v, "sensitivity").unwrap_or("ikke_fortrolige") {
+        "ikke_fortrolige" => 1,
+        "fortrolige" => 2,
+        "foelsomme" => 3,
+        _ => 4,
+    }
+}
+fn level(name: &str) -> u8 {
+    match name {
+        "ikke_fortrolige" => 1,
+        "fortrolige" => 2,
+        "foelsomme" => 3,
+        _ => 4,
+    }
+}
+
+fn in_force(v: &Value, on: (i32, u32, u32)) -> bool {
+    let from = s(v, "valid_from").and_then(day);
+    let to = s(v, "valid_to").and_then(day);
+    let revoked = s(v, "revoked_at").and_then(day);
+    from.is_some_and(|f| f <= on) && to.is_none_or(|t| on <= t) && revoked.is_none_or(|r| r > on)
+}
+
+// ---------- one record ----------
+
+struct Rec<'a> {
+    kind: &'static str,
+    v: &'a Value,
+    kle: Option<[u8; 3]>,
+    case_hidden: bool,
+    facet_ok: bool,
+    facet: Option<String>,
+}
+
+fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
+    // The latest progress entry on or before as_of, by date then lifecycle order.
+    let order = |st: &str| {
+        ["opstaaet", "oplyst", "afgjort", "afsluttet"]
+            .iter()
+            .position(|x| *x == st)
+            .unwrap_or(0)
+    };
+    let mut best: Option<((i32, u32, u32), String, usize)> = None;
+    for p in list(case, "progress") {
+        let (Some(at), Some(st)) = (s(p, "at"), s(p, "state")) else {
+            continue;
+        };
+        let Some(d) = day(at) else { continue };
+        if d > as_of {
+            continue;
+        }
+        let key = (d, at.to_owned(), order(st));
+        if best
+            .as_ref()
+            .is_none_or(|b| (b.0, &b.1, b.2) <= (key.0, &key.1, key.2))
+        {
+            best = Some(key);
+        }
+    }
+    best.is_some_and(|b| b.2 == 3)
+}
+
+/// Decides every record of `request` under `policy`, in input order.
+pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
+    let as_of = day(s(request, "as_of").unwrap()).unwrap();
+    let subject = cpr(s(&request["subject"], "cpr").unwrap()).unwrap();
+    let viewer = cpr(s(&request["viewer"], "cpr").unwrap()).unwrap();
+    let role = s(&request["viewer"], "role").unwrap();
+
+    let mut out = Vec::new();
+    let mut shown_cases: Vec<(String, String, Option<[u8; 3]>)> = Vec::new();
+    for case in list(request, "cases") {
+        let kle = s(case, "kle").and_then(kle_number);
+        let (facet_ok, facet) = match s(case, "facet") {
+            None => (true, None),
+            Some(f) => match facet(f) {
+                Some(f) => (true, Some(f)),
+                None => (false, None),
+            },
+        };
+        let rec = Rec {
+            kind: "case",
+            v: case,
+            kle,
+            case_hidden: false,
+            facet_ok,
+            facet,
+        };
+        let d = decide(policy, request, &rec, as_of, &subject, &viewer, role);
+        if d.visible {
+            shown_cases.push((d.source.clone(), d.id.clone(), kle));
+        }
+        out.push(d);
+    }
+    for benefit in list(request, "benefits") {
+        let kle = s(benefit, "kle").and_then(kle_number);
+        let rec = Rec {
+            kind: "benefit",
+            v: benefit,
+            kle,
+            case_hidden: false,
+            facet_ok: true,
+            facet: None,
+        };
+        out.push(decide(
+            policy, request, &rec, as_of, &subject, &viewer, role,
+        ));
+    }
+    for appointment in list(request, "appointments") {
+        let source = s(appointment, "source").unwrap();
+        let (kle, case_hidden) = match s(appointment, "kle") {
+            Some(k) => (kle_number(k), false),
+            None => match s(appointment, "case_id") {
+                None => (None, false),
+                Some(cid) => {
+                    if let Some(shown) = shown_cases.iter().find(|c| c.0 == source && c.1 == cid) {
+                        (shown.2, false)
+                    } else {
+                        let exists = list(request, "cases")
+                            .iter()
+                            .any(|c| s(c, "source") == Some(source) && s(c, "id") == Some(cid));
+                        (None, exists)
+                    }
+                }
+            },
+        };
+        let rec = Rec {
+            kind: "appointment",
+            v: appointment,
+            kle,
+            case_hidden,
+            facet_ok: true,
+            facet: None,
+        };
+        out.push(decide(
+            policy, request, &rec, as_of, &subject, &viewer, role,
+        ));
+    }
+    out
+}
+
+/// Whether a consent (or objection) scope covers the record.
+fn covers(scope: Option<&Value>, rec: &Rec) -> bool {
+    let Some(scope) = scope else { return true };
+    let kle_ok = match scope.get("kle").and_then(Value::as_array) {
+        None => true,
+        Some(ps) => rec
+            .kle
+            .is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
+    };
+    let ids_ok = match scope.get("record_ids").and_then(Value::as_array) {
+        None => true,
+        Some(ids) => ids
+            .iter()
+            .any(|r| s(r, "source") == s(rec.v, "source") && s(r, "id") == s(rec.v, "id")),
+    };
+    kle_ok && ids_ok
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    policy: &Value,
+    request: &Value,
+    rec: &Rec,
+    as_of: (i32, u32, u32),
+    subject: &str,
+    viewer: &str,
+    role: &str,
+) -> RefDecision {
+    let v = rec.v;
+    let mut reasons: Vec<&'static str> = Vec::new();
+    let mut rules: BTreeSet<String> = BTreeSet::new();
+    let mut deny = |r: &'static str| reasons.push(r);
+
+    // V1, V2
+    if b(v, "void") {
+        deny("record.void");
+    }
+    if b(v, "withheld_from_citizen") {
+        deny("record.withheld");
+    }
+    // V3, V4: who the record is about.
+    let (any_cpr, subject_roles): (bool, Vec<String>) = match rec.kind {
+        "case" => {
+            let mut any = false;
+            let mut roles = Vec::new();
+            for p in list(v, "parties") {
+                if let Some(c) = s(p, "cpr").and_then(cpr) {
+                    any = true;
+                    if c == subject {
+                        roles.push(s(p, "role").unwrap().to_owned());
+                    }
+                }
+            }
+            (any, roles)
+        }
+        "benefit" => match s(v, "recipient").and_then(cpr) {
+            Some(c) => (
+                true,
+                if c == subject {
+                    vec!["primary".to_owned()]
+                } else {
+                    vec![]
+                },
+            ),
+            None => (false, vec![]),
+        },
+        _ => {
+            let cprs: Vec<String> = list(v, "participants")
+                .iter()
+                .filter_map(|p| p.as_str().and_then(cpr))
+                .collect();
+            (
+                !cprs.is_empty(),
+                if cprs.iter().any(|c| c == subject) {
+                    vec!["primary".to_owned()]
+                } else {
+                    vec![]
+                },
+            )
+        }
+    };
+    if !any_cpr {
+        deny("subject.no_cpr");
+    }
+    // V4 is evaluated on its own: with no CPR party the subject is no party either
+    // ("every rule that denies" is listed).
+    {
+        if subject_roles.iter().any(|r| r == "primary") {
+            // the subject's own record
+        } else {
+            let mut permitted = false;
+            if let Some(n) = rec.kle {
+                for rule in list(policy, "secondary_party_access") {
+                    let p = s(rule, "pattern").unwrap();
+                    let roles: Vec<&str> = list(rule, "roles")
+                        .iter()
+                        .filter_map(|r| r.as_str())
+                        .collect();
+                    if matches(p, n) && subject_roles.iter().any(|r| roles.contains(&r.as_str())) {
+                        permitted = true;
+                        rules.insert(format!("secondary_party_access:{}", canonical(p)));
+                    }
+                }
+            }
+            if !permitted {
+                deny("subject.not_party");
+            }
+        }
+    }
+    // V5, case.hidden
+    if rec.case_hidden {
+        deny("case.hidden");
+    } else if rec.kle.is_none() || !rec.facet_ok {
+        deny("kle.invalid");
+    }
+    // V6, V7
+    // With a valid number and a malformed facet, V6 still applies (the facet counts as
+    // absent), so every denying rule is listed.
+    if let Some(n) = rec.kle {
+        let kle_rules = &policy["kle"];
+        let mut best: Option<&Value> = None;
+        for rule in list(kle_rules, "include") {
+            let p = s(rule, "pattern").unwrap();
+            if !matches(p, n) {
+                continue;
+            }
+            if let Some(fs) = rule.get("facets").and_then(Value::as_array) {
+                let holds = rec.facet.as_ref().is_some_and(|f| {
+                    fs.iter()
+                        .any(|x| facet(x.as_str().unwrap()).as_ref() == Some(f))
+                });
+                if !holds {
+                    continue;
+                }
+            }
+            if best.is_none_or(|b| specificity(p) > specificity(s(b, "pattern").unwrap())) {
+                best = Some(rule);
+            }
+        }
+        match best {
+            None => deny("kle.not_included"),
+            Some(rule) => {
+                rules.insert(format!(
+                    "include:{}",
+                    canonical(s(rule, "pattern").unwrap())
+                ));
+            }
+        }
+        if list(kle_rules, "exclude")
+            .iter()
+            .any(|p| matches(p.as_str().unwrap(), n))
+        {
+            deny("kle.excluded");
+        }
+        if let Some(from) = best.and_then(|r| s(r, "from")).and_then(day) {
+            let before = match rec.kind {
+                "case" => {
+                    let created = day(s(v, "created").unwrap()).unwrap();
+                    created < from
+                        && !(b(policy, "show_active_before_from") && !is_closed(v, as_of))
+                }
+                "benefit" => {
+                    let created = day(s(v, "created").unwrap()).unwrap();
+                    let any_payment = list(v, "payments")
+                        .iter()
+                        .any(|p| day(s(p, "disposition_date").unwrap()).unwrap() >= from);
+                    !(created >= from || any_payment)
+                }
+                _ => day(s(v, "start").unwrap()).unwrap() < from,
+            };
+            if before {
+                deny("date.before_from");
+            }
+        }
+    }
+    // V8, V9
+    if let Some(sources) = policy.get("sources").and_then(Value::as_array) {
+        if !sources.iter().any(|x| x.as_str() == s(v, "source")) {
+            deny("source.not_enabled");
+        }
+    }
+    let max = s(policy, "max_sensitivity").map(level).unwrap_or(4);
+    if sensitivity(v) > max {
+        deny("sensitivity.above_limit");
+    }
+
+    // Viewer rules.
+    // Decision (engine's reading, kept; reported to the lead): W9 and W10 are about
+    // viewers acting for the subject, i.e. every role but `self`. A `self` viewer who is
+    // not the subject is already denied by W1, so only the reason list differs.
+    let viewer_is_subject = role == "self";
+    let birth = birth(subject).unwrap();
+    let subject_age = age(birth, as_of);
+    // Consents from the subject to the viewer, in force, for viewing, covering the record.
+    let consents = list(request, "consents");
+    let consent_covering: Vec<String> = consents
+        .iter()
+        .filter(|c| {
+            s(c, "kind") == Some("samtykke")
+                && s(c, "subject").and_then(cpr).as_deref() == Some(subject)
+                && s(c, "recipient").and_then(cpr).as_deref() == Some(viewer)
+                && list(c, "purposes")
+                    .iter()
+                    .any(|p| p.as_str() == Some("view"))
+                && in_force(c, as_of)
+                && covers(c.get("scope"), rec)
+        })
+        .map(|c| format!("consent:{}", s(c, "id").unwrap()))
+        .collect();
+    match role {
+        "self" => {
+            if viewer == subject {
+                rules.insert("self".to_owned());
+            } else {
+                deny("viewer.not_subject");
+            }
+        }
+        "proxy" | "guardian" | "parent" => {
+            let kind = match role {
+                "proxy" => "fuldmagt",
+                "guardian" => "vaergemaal",
+                _ => "foraeldremyndighed",
+            };
+            let privileges = policy.get("privileges");
+            let step0: Vec<&Value> = list(request, "mandates")
+                .into_iter()
+                .filter(|m| {
+                    s(m, "kind") == Some(kind)
+                        && s(m, "holder").and_then(cpr).as_deref() == Some(viewer)
+                        && s(m, "subject").and_then(cpr).as_deref() == Some(subject)
+                })
+                .collect();
+            let step1: Vec<&Value> = step0
+                .iter()
+                .copied()
+                .filter(|m| {
+                    kind != "fuldmagt"
+                        || age(birth, day(s(m, "valid_from").unwrap()).unwrap()) >= 15
+                })
+                .collect();
+            let step2: Vec<&Value> = step1
+                .iter()
+                .copied()
+                .filter(|m| in_force(m, as_of))
+                .collect();
+            let step3: Vec<&Value> = step2
+                .iter()
+                .copied()
+                .filter(|m| {
+                    list(m, "privileges")
+                        .iter()
+                        .filter_map(|p| p.as_str())
+                        .any(|p| {
+                            p == "read"
+                                || p == "act"
+                                || privileges
+                                    .and_then(|t| t.get(p))
+                                    .is_some_and(|l| l == "read" || l == "act")
+                        })
+                })
+                .collect();
+            let step4: Vec<&Value> = step3
+                .iter()
+                .copied()
+                .filter(|m| {
+                    let scope = m.get("scope");
+                    let kle_ok = match scope.and_then(|x| x.get("kle")).and_then(Value::as_array) {
+                        None => true,
+                        Some(ps) => rec
+                            .kle
+                            .is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
+                    };
+                    let sens_ok = scope
+                        .and_then(|x| s(x, "max_sensitivity"))
+                        .is_none_or(|l| sensitivity(v) <= level(l));
+                    let kind_name = match rec.kind {
+                        "case" => "cases",
+                        "benefit" => "benefits",
+                        _ => "appointments",
+                    };
+                    let rec_ok = match scope
+                        .and_then(|x| x.get("records"))
+                        .and_then(Value::as_array)
+                    {
+                        None => true,
+                        Some(ks) => ks.iter().any(|k| k.as_str() == Some(kind_name)),
+                    };
+                    kle_ok && sens_ok && rec_ok
+                })
+                .collect();
+            if step0.is_empty() {
+                deny("mandate.missing");
+            } else if step1.is_empty() {
+                deny("mandate.grantor_under_15");
+            } else if step2.is_empty() {
+                deny("mandate.not_in_force");
+            } else if step3.is_empty() {
+                deny("mandate.no_read");
+            } else if step4.is_empty() {
+                deny("mandate.out_of_scope");
+            } else {
+                for m in step4 {
+                    rules.insert(format!("mandate:{}", s(m, "id").unwrap()));
+                }
+            }
+            if role == "parent" {
+                if subject_age >= 18 {
+                    deny("custody.subject_adult");
+                }
+                let consent_age = policy
+                    .get("child_consent_age")
+                    .and_then(Value::as_i64)
+                    .unwrap_or(15) as i32;
+                if subject_age >= consent_age {
+                    if consent_covering.is_empty() {
+                        deny("custody.child_consent_required");
+                    } else {
+                        rules.extend(consent_covering.iter().cloned());
+                    }
+                }
+                if rec.kle.is_some_and(|n| {
+                    list(policy, "parent_restricted")
+                        .iter()
+                        .any(|p| matches(p.as_str().unwrap(), n))
+                }) {
+                    deny("custody.restricted");
+                }
+            }
+        }
+        _ => {
+            // relative
+            if consent_covering.is_empty() {
+                deny("consent.missing");
+            } else {
+                rules.extend(consent_covering.iter().cloned());
+            }
+        }
+    }
+    // W9: objections apply to every viewer but the subject themself.
+    if !viewer_is_subject
+        && consents.iter().any(|c| {
+            s(c, "kind") == Some("frabedelse")
+                && s(c, "subject").and_then(cpr).as_deref() == Some(subject)
+                && s(c, "recipient").and_then(cpr).as_deref() == Some(viewer)
+                && in_force(c, as_of)
+                && covers(c.get("scope"), rec)
+        })
+    {
+        deny("consent.objection");
+    }
+    // W10
+    // Decision (engine's reading, kept): W10 concerns representatives, i.e. every role but
+    // `self`; a `self` viewer who is not the subject is already denied by W1.
+    if b(v, "withheld_from_representatives") && role != "self" {
+        deny("representative.withheld");
+    }
+
+    let visible = reasons.is_empty();
+    RefDecision {
+        kind: rec.kind,
+        source: s(v, "source").unwrap().to_owned(),
+        id: s(v, "id").unwrap().to_owned(),
+        visible,
+        reasons,
+        rules,
+    }
+}
