@@ -606,7 +606,8 @@ fn viewer_rules(
             rules,
         );
     }
-    if access.role != Role::Myself {
+    // W9 and W10 concern everyone but the subject themself (README: decisions).
+    if !access.viewer_is_subject {
         if access
             .objections
             .iter()

@@ -525,10 +525,8 @@ fn decide(
     }
 
     // Viewer rules.
-    // Decision (engine's reading, kept; reported to the lead): W9 and W10 are about
-    // viewers acting for the subject, i.e. every role but `self`. A `self` viewer who is
-    // not the subject is already denied by W1, so only the reason list differs.
-    let viewer_is_subject = role == "self";
+    // Decision (README): W9 and W10 apply to every viewer but the subject themself.
+    let viewer_is_subject = viewer == subject;
     let birth = birth(subject).unwrap();
     let subject_age = age(birth, as_of);
     // Consents from the subject to the viewer, in force, for viewing, covering the record.
@@ -688,10 +686,8 @@ fn decide(
     {
         deny("consent.objection");
     }
-    // W10
-    // Decision (engine's reading, kept): W10 concerns representatives, i.e. every role but
-    // `self`; a `self` viewer who is not the subject is already denied by W1.
-    if b(v, "withheld_from_representatives") && role != "self" {
+    // W10: shown to the subject alone.
+    if b(v, "withheld_from_representatives") && !viewer_is_subject {
         deny("representative.withheld");
     }
 
