@@ -33,6 +33,7 @@ pub mod status;
 pub mod texts;
 pub mod validation;
 pub mod visibility;
+mod xml;
 
 pub use cpr::Cpr;
 pub use engine::Engine;

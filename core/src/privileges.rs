@@ -31,11 +31,11 @@ use crate::cpr::Cpr;
 use crate::error::Error;
 use crate::kle::KlePattern;
 use crate::model::{Mandate, MandateKind, MandateScope, Sensitivity};
+use crate::xml::XmlHandler;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
 use chrono::NaiveDate;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::events::BytesStart;
 
 /// The largest decoded claim read, in bytes (1 MiB); a larger one is refused with
 /// `limit_exceeded`.
@@ -266,54 +266,7 @@ impl Parser {
     }
 
     fn run(mut self, xml: &str) -> Result<Vec<Mandate>, Error> {
-        let mut reader = Reader::from_str(xml);
-        let config = reader.config_mut();
-        config.expand_empty_elements = true;
-        config.check_end_names = true;
-        config.allow_unmatched_ends = false;
-        loop {
-            match reader.read_event().map_err(|_| syntax())? {
-                Event::Start(e) => self.start(&e)?,
-                Event::End(_) => self.end()?,
-                Event::Text(t) => {
-                    let text = t.xml_content().map_err(|_| syntax())?;
-                    self.text(&text)?;
-                }
-                Event::CData(t) => {
-                    let text = t.xml_content().map_err(|_| syntax())?;
-                    self.text(&text)?;
-                }
-                Event::GeneralRef(r) => {
-                    if self.capturing() {
-                        let resolved = if r.is_char_ref() {
-                            r.resolve_char_ref().ok().flatten().map(String::from)
-                        } else {
-                            r.decode()
-                                .ok()
-                                .and_then(|name| {
-                                    quick_xml::escape::resolve_predefined_entity(&name)
-                                })
-                                .map(str::to_owned)
-                        };
-                        let resolved = resolved.ok_or_else(|| {
-                            Error::input(
-                                "",
-                                "expected only character references and the predefined XML entities",
-                            )
-                        })?;
-                        self.text.push_str(&resolved);
-                    } else if self.stack.is_empty() {
-                        return Err(syntax());
-                    }
-                }
-                Event::Eof => break,
-                Event::Empty(_)
-                | Event::Comment(_)
-                | Event::Decl(_)
-                | Event::PI(_)
-                | Event::DocType(_) => {}
-            }
-        }
+        crate::xml::read(xml, &mut self)?;
         if !self.stack.is_empty() {
             return Err(Error::input(
                 "",
@@ -559,6 +512,30 @@ fn constraint_name(e: &BytesStart<'_>, path: &str) -> Result<ConstraintName, Err
         }
     }
     Err(Error::input(path, "expected a Name attribute"))
+}
+
+impl XmlHandler for Parser {
+    fn start(&mut self, element: &BytesStart<'_>) -> Result<(), Error> {
+        Parser::start(self, element)
+    }
+    fn end(&mut self) -> Result<(), Error> {
+        Parser::end(self)
+    }
+    fn text(&mut self, text: &str) -> Result<(), Error> {
+        Parser::text(self, text)
+    }
+    fn capturing(&self) -> bool {
+        Parser::capturing(self)
+    }
+    fn syntax_error(&self) -> Error {
+        syntax()
+    }
+    fn entity_error(&self) -> Error {
+        Error::input(
+            "",
+            "expected only character references and the predefined XML entities",
+        )
+    }
 }
 
 #[cfg(test)]

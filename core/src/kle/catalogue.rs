@@ -2,10 +2,10 @@
 //! read from KLE-online's XML or from this crate's JSON form.
 
 use super::KleNumber;
+use crate::xml::XmlHandler;
 use crate::{Error, ErrorCode};
 use chrono::NaiveDate;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::events::BytesStart;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
@@ -505,49 +505,7 @@ fn syntax() -> Error {
 
 impl XmlLoader {
     fn run(mut self, xml: &str) -> Result<(Option<NaiveDate>, Vec<Pending>), Error> {
-        let mut reader = Reader::from_str(xml);
-        let config = reader.config_mut();
-        config.expand_empty_elements = true;
-        config.check_end_names = true;
-        config.allow_unmatched_ends = false;
-        loop {
-            match reader.read_event().map_err(|_| syntax())? {
-                Event::Start(e) => self.start(&e)?,
-                Event::End(_) => self.end()?,
-                Event::Text(t) => {
-                    let text = t.xml_content().map_err(|_| syntax())?;
-                    self.text(&text)?;
-                }
-                Event::CData(t) => {
-                    let text = t.xml_content().map_err(|_| syntax())?;
-                    self.text(&text)?;
-                }
-                Event::GeneralRef(r) => {
-                    if self.capturing() {
-                        let resolved = if r.is_char_ref() {
-                            r.resolve_char_ref().ok().flatten().map(String::from)
-                        } else {
-                            r.decode()
-                                .ok()
-                                .and_then(|name| {
-                                    quick_xml::escape::resolve_predefined_entity(&name)
-                                })
-                                .map(str::to_owned)
-                        };
-                        let resolved = resolved.ok_or_else(|| {
-                            self.error("expected only character references and the predefined XML entities")
-                        })?;
-                        self.text(&resolved)?;
-                    }
-                }
-                Event::Eof => break,
-                Event::Empty(_)
-                | Event::Comment(_)
-                | Event::Decl(_)
-                | Event::PI(_)
-                | Event::DocType(_) => {}
-            }
-        }
+        crate::xml::read(xml, &mut self)?;
         if !self.stack.is_empty() {
             return Err(Error::policy(
                 XML_PATH,
@@ -831,6 +789,27 @@ fn finish_entries(pending: Vec<Pending>) -> Result<Vec<CatalogueEntry>, Error> {
         });
     }
     Ok(entries)
+}
+
+impl XmlHandler for XmlLoader {
+    fn start(&mut self, element: &BytesStart<'_>) -> Result<(), Error> {
+        XmlLoader::start(self, element)
+    }
+    fn end(&mut self) -> Result<(), Error> {
+        XmlLoader::end(self)
+    }
+    fn text(&mut self, text: &str) -> Result<(), Error> {
+        XmlLoader::text(self, text)
+    }
+    fn capturing(&self) -> bool {
+        XmlLoader::capturing(self)
+    }
+    fn syntax_error(&self) -> Error {
+        syntax()
+    }
+    fn entity_error(&self) -> Error {
+        self.error("expected only character references and the predefined XML entities")
+    }
 }
 
 #[cfg(test)]
