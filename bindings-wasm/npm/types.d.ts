@@ -182,7 +182,6 @@ export interface EgensagTypes {
   Facet?: Facet;
   Frequency?: Frequency;
   Grant?: Grant;
-  GrantView?: GrantView;
   IncludeRule?: IncludeRule;
   InfoRequest?: InfoRequest;
   ItemKind?: ItemKind;
@@ -536,7 +535,7 @@ export interface BenefitView {
    * What the citizen owes back, in øre.
    */
   debt_ore?: number | null;
-  grant: GrantView;
+  grant: Grant;
   /**
    * The benefit's id.
    */
@@ -562,35 +561,6 @@ export interface BenefitView {
    */
   source: string;
   status: BenefitStatus;
-}
-/**
- * A grant as shown.
- */
-export interface GrantView {
-  /**
-   * Amount per period, in øre.
-   */
-  amount_ore: number;
-  /**
-   * First day.
-   */
-  from: string;
-  /**
-   * The payment plan.
-   */
-  plan?: PaymentPlan | null;
-  /**
-   * Must be paid back.
-   */
-  repayable: boolean;
-  /**
-   * Payment stopped from.
-   */
-  stopped_from?: string | null;
-  /**
-   * Last day, if it ends.
-   */
-  to?: string | null;
 }
 /**
  * A case [Sag].

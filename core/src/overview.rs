@@ -1,7 +1,6 @@
 //! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
 
-use crate::calendar::PaymentPlan;
-use crate::model::{AppointmentKind, Direction, Language, Payment, Role};
+use crate::model::{AppointmentKind, Direction, Grant, Language, Payment, Role};
 use crate::status::{BenefitStatus, CaseStatus};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
@@ -111,9 +110,10 @@ pub struct DocumentView {
 /// A visible benefit.
 ///
 /// ```
-/// let g = egensag::overview::GrantView { from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), to: None,
-///     stopped_from: None, amount_ore: 100, plan: None, repayable: false };
-/// assert_eq!(g.amount_ore, 100);
+/// let b: egensag::overview::BenefitView = serde_json::from_str(r#"{"id": "B", "source": "KY", "name": "Kontanthjælp",
+///   "kle": "32.24.04", "area": {"number": "32"}, "status": {"code": "paying", "text": "Ydelsen udbetales", "since": "2026-01-01"},
+///   "grant": {"from": "2026-01-01", "amount_ore": 100}, "payments": [], "paid_total_ore": 0}"#).unwrap();
+/// assert_eq!(b.grant.amount_ore, 100);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -133,8 +133,8 @@ pub struct BenefitView {
     pub case_id: Option<String>,
     /// Its status.
     pub status: BenefitStatus,
-    /// The grant.
-    pub grant: GrantView,
+    /// The grant, as the source gave it.
+    pub grant: Grant,
     /// The payments listed (from the policy's from-date on), by disposition date.
     pub payments: Vec<Payment>,
     /// Net total of the listed `paid` payments, in øre.
@@ -142,33 +142,6 @@ pub struct BenefitView {
     /// What the citizen owes back, in øre.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_ore: Option<i64>,
-}
-
-/// A grant as shown.
-///
-/// ```
-/// # let g = egensag::overview::GrantView { from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), to: None,
-/// #     stopped_from: None, amount_ore: 100, plan: None, repayable: true };
-/// assert!(g.repayable);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct GrantView {
-    /// First day.
-    pub from: NaiveDate,
-    /// Last day, if it ends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<NaiveDate>,
-    /// Payment stopped from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stopped_from: Option<NaiveDate>,
-    /// Amount per period, in øre.
-    pub amount_ore: i64,
-    /// The payment plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan: Option<PaymentPlan>,
-    /// Must be paid back.
-    pub repayable: bool,
 }
 
 /// A visible appointment.

@@ -5,7 +5,7 @@ use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
     Appointment, Benefit, Case, Language, Payment, PaymentStatus, Policy, TitleMode,
 };
-use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView, GrantView};
+use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView};
 use crate::status::{benefit_status, case_status};
 use chrono::NaiveDate;
 
@@ -84,7 +84,6 @@ impl Presenter<'_> {
             .collect();
         payments.sort_by(|a, b| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id)));
         let paid_total_ore = paid(&payments).try_fold(0i64, |sum, p| sum.checked_add(p.net_ore))?;
-        let grant = &benefit.grant;
         Some(BenefitView {
             id: benefit.id.clone(),
             source: benefit.source.clone(),
@@ -93,14 +92,7 @@ impl Presenter<'_> {
             area: self.area(number),
             case_id: benefit.case_id.clone().filter(|_| case_shown),
             status: benefit_status(benefit, &payments, self.as_of, self.language),
-            grant: GrantView {
-                from: grant.from,
-                to: grant.to,
-                stopped_from: grant.stopped_from,
-                amount_ore: grant.amount_ore,
-                plan: grant.plan,
-                repayable: grant.repayable,
-            },
+            grant: benefit.grant.clone(),
             payments,
             paid_total_ore,
             debt_ore: benefit.debt_ore,

@@ -67,7 +67,7 @@ pub struct Benefit {
 ///     r#"{"from": "2026-01-01", "to": "2026-12-31", "amount_ore": 500000}"#).unwrap();
 /// assert!(g.plan.is_none() && !g.repayable);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grant {
     /// First day of the grant.
