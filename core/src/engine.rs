@@ -517,6 +517,18 @@ fn totals(benefits: &[BenefitView]) -> Result<Totals, Error> {
     })
 }
 
+/// The flags every kind of record carries under the same field names.
+macro_rules! flags_of {
+    ($record:expr) => {
+        RecordFlags {
+            sensitivity: $record.sensitivity,
+            withheld_from_citizen: $record.withheld_from_citizen,
+            withheld_from_representatives: $record.withheld_from_representatives,
+            void: $record.void,
+        }
+    };
+}
+
 /// A record's own KLE number as the rules see it.
 fn own_kle(kle: Option<&String>) -> KleFact {
     match kle.map(|k| KleNumber::parse(k)) {
@@ -544,12 +556,7 @@ fn case_facts<'a>(case: &'a Case, request: &Request) -> RecordFacts<'a> {
         kind: RecordKind::Cases,
         source: &case.source,
         id: &case.id,
-        flags: RecordFlags {
-            sensitivity: case.sensitivity,
-            withheld_from_citizen: case.withheld_from_citizen,
-            withheld_from_representatives: case.withheld_from_representatives,
-            void: case.void,
-        },
+        flags: flags_of!(case),
         kle: own_kle(case.kle.as_ref()),
         facet: case
             .facet
@@ -574,12 +581,7 @@ fn benefit_facts<'a>(benefit: &'a Benefit, request: &Request) -> RecordFacts<'a>
         kind: RecordKind::Benefits,
         source: &benefit.source,
         id: &benefit.id,
-        flags: RecordFlags {
-            sensitivity: benefit.sensitivity,
-            withheld_from_citizen: benefit.withheld_from_citizen,
-            withheld_from_representatives: benefit.withheld_from_representatives,
-            void: benefit.void,
-        },
+        flags: flags_of!(benefit),
         kle: own_kle(benefit.kle.as_ref()),
         facet: None,
         any_cpr: recipient.is_some(),
@@ -657,12 +659,7 @@ fn appointment_facts<'a>(
         kind: RecordKind::Appointments,
         source: &appointment.source,
         id: &appointment.id,
-        flags: RecordFlags {
-            sensitivity: appointment.sensitivity,
-            withheld_from_citizen: appointment.withheld_from_citizen,
-            withheld_from_representatives: appointment.withheld_from_representatives,
-            void: appointment.void,
-        },
+        flags: flags_of!(appointment),
         kle,
         facet: None,
         any_cpr,
