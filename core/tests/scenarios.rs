@@ -725,27 +725,32 @@ fn permits_name_their_rules() {
     );
 }
 
-/// Writes each scenario as a pair of vectors (inputs only; the vectors test writes outputs).
+/// Each scenario is a pair of conformance vectors: their inputs on disk are exactly the
+/// scenario's (so the C and JavaScript runners test these rules), and `EGENSAG_BLESS=1`
+/// rewrites them (the vectors test then writes the expected outputs).
 #[test]
-fn write_scenario_vectors() {
-    if std::env::var_os("EGENSAG_BLESS").is_none() {
-        return;
-    }
+fn scenario_vectors_match_the_scenarios() {
+    let bless = std::env::var_os("EGENSAG_BLESS").is_some();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut stale = Vec::new();
     for s in scenarios() {
         for (suffix, (policy, request)) in [("denied", &s.denied), ("permitted", &s.permitted)] {
             let dir = root.join(format!("rule-{}-{suffix}", s.name));
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(
-                dir.join("policy.json"),
-                serde_json::to_string_pretty(policy).unwrap() + "\n",
-            )
-            .unwrap();
-            std::fs::write(
-                dir.join("request.json"),
-                serde_json::to_string_pretty(request).unwrap() + "\n",
-            )
-            .unwrap();
+            for (file, value) in [("policy.json", policy), ("request.json", request)] {
+                let text = serde_json::to_string_pretty(value).unwrap() + "\n";
+                if bless {
+                    std::fs::create_dir_all(&dir).unwrap();
+                    std::fs::write(dir.join(file), &text).unwrap();
+                } else if std::fs::read_to_string(dir.join(file)).ok().as_deref()
+                    != Some(text.as_str())
+                {
+                    stale.push(format!("{}/{file}", dir.display()));
+                }
+            }
         }
     }
+    assert!(
+        stale.is_empty(),
+        "stale scenario vectors (EGENSAG_BLESS=1 to rewrite): {stale:?}"
+    );
 }

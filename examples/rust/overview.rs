@@ -95,15 +95,14 @@ fn run() -> Result<String, Failure> {
     if options.explain {
         return Ok(engine.explain_json(&request)?);
     }
+    if options.previous.is_none() && !options.json {
+        return Ok(render(&engine.overview(&engine.parse_request(&request)?)?));
+    }
     let overview_json = engine.overview_json(&request)?;
-    if let Some(path) = &options.previous {
-        return Ok(engine.notifications_json(&read(path)?, &overview_json)?);
+    match &options.previous {
+        Some(path) => Ok(engine.notifications_json(&read(path)?, &overview_json)?),
+        None => Ok(overview_json),
     }
-    if options.json {
-        return Ok(overview_json);
-    }
-    let overview = engine.overview(&engine.parse_request(&request)?)?;
-    Ok(render(&overview))
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure> {
