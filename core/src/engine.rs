@@ -281,7 +281,7 @@ impl Engine {
     ///
     /// ```
     /// let err = egensag::Engine::from_json(r#"{"id": "p", "kle": {"include": []}}"#, Some("<KLE-Emneplan>")).unwrap_err();
-    /// assert_eq!(err.path, "catalogue");
+    /// assert_eq!(err.path(), "catalogue");
     /// ```
     pub fn from_json(policy_json: &str, catalogue: Option<&str>) -> Result<Engine, Error> {
         let engine = Engine::from_policy_json(policy_json)?;
@@ -289,7 +289,7 @@ impl Engine {
             None => Ok(engine),
             Some(text) => Ok(engine.with_catalogue(Engine::parse_catalogue(text).map_err(
                 |e| {
-                    if e.path.is_empty() {
+                    if e.path().is_empty() {
                         e.at("catalogue")
                     } else {
                         e
