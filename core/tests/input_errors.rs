@@ -368,10 +368,10 @@ fn every_rejection_has_its_code_and_path() {
     for (what, input, code, path) in &table {
         let err = engine.overview_json(input).expect_err(what);
         assert_eq!(
-            (err.code, err.path.as_str()),
+            (err.code(), err.path()),
             (*code, *path),
             "{what}: {}",
-            err.message
+            err.message()
         );
         for secret in [
             "0101901234",
@@ -383,7 +383,7 @@ fn every_rejection_has_its_code_and_path() {
             "journal",
         ] {
             assert!(
-                !err.message.contains(secret) && !err.path.contains(secret),
+                !err.message().contains(secret) && !err.path().contains(secret),
                 "{what} leaks: {err:?}"
             );
         }
@@ -482,10 +482,10 @@ fn policy_rejections_have_their_code_and_path() {
     for (policy, code, path) in table {
         let err = Engine::from_policy_json(policy).expect_err(policy);
         assert_eq!(
-            (err.code, err.path.as_str()),
+            (err.code(), err.path()),
             (code, path),
             "{policy}: {}",
-            err.message
+            err.message()
         );
     }
 }
@@ -497,11 +497,11 @@ fn only_objects_are_requests_and_syntax_errors_win() {
         r#"["2026-11-23", "da", {"cpr": "0101901234"}, {"cpr": "0101901234", "role": "self"}]"#;
     let err = engine.overview_json(positional).unwrap_err();
     assert_eq!(
-        (err.code, err.message.as_str()),
+        (err.code(), err.message()),
         (ErrorCode::InvalidInput, "expected a JSON object")
     );
     let err = engine.overview_json("null x").unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidJson, "{err:?}");
+    assert_eq!(err.code(), ErrorCode::InvalidJson, "{err:?}");
     let err = Engine::from_policy_json(r#"["p", {"include": []}]"#).unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidPolicy);
+    assert_eq!(err.code(), ErrorCode::InvalidPolicy);
 }
