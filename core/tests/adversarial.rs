@@ -376,8 +376,8 @@ fn assert_clean(what: &str, text: &str, titles: &[String]) {
 fn assert_error_clean(what: &str, e: &Error, titles: &[String]) {
     let titles: Vec<String> = titles.iter().cloned().chain(self::titles()).collect();
     let titles = &titles[..];
-    assert_clean(what, &e.message(), titles);
-    assert_clean(what, &e.path(), titles);
+    assert_clean(what, e.message(), titles);
+    assert_clean(what, e.path(), titles);
     assert_clean(what, &e.to_json(), titles);
     assert_clean(what, &e.to_string(), titles);
 }
@@ -409,11 +409,12 @@ fn duplicate_privilege_uris_reject_the_policy() {
     // Duplicate keys anywhere else in a policy are rejected too.
     let err =
         Engine::from_policy_json(r#"{"id": "p", "id": "q", "kle": {"include": []}}"#).unwrap_err();
-    assert_eq!(
-        (err.code(), err.path()),
-        (ErrorCode::InvalidPolicy, "")
+    assert_eq!((err.code(), err.path()), (ErrorCode::InvalidPolicy, ""));
+    assert!(
+        err.message().contains("duplicate field"),
+        "{}",
+        err.message()
     );
-    assert!(err.message().contains("duplicate field"), "{}", err.message());
     // KLE patterns with non-ASCII digits are malformed.
     let err =
         Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "３２.*"}]}}"#)

@@ -172,7 +172,8 @@ fn bad_numbers_and_dates_are_named_not_echoed() {
             bad,
         );
         assert_eq!(
-            e.message(), "expected an EmneNr such as 32.24.04 in Emne 2",
+            e.message(),
+            "expected an EmneNr such as 32.24.04 in Emne 2",
             "{bad}"
         );
     }

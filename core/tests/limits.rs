@@ -183,17 +183,11 @@ fn a_too_long_string_is_refused_with_its_path() {
     // A huge key is refused too, and not shown in the path.
     let text = format!("{{\"{}\": 1}}", "k".repeat(70_000));
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!(
-        (err.code(), err.path()),
-        (ErrorCode::LimitExceeded, "")
-    );
+    assert_eq!((err.code(), err.path()), (ErrorCode::LimitExceeded, ""));
     // A key that could be personal data is replaced in the path.
     let text = format!("{}, \"Hans Hansen\": \"{}\"}}", head(), "x".repeat(70_000));
     let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!(
-        (err.code(), err.path()),
-        (ErrorCode::LimitExceeded, "?")
-    );
+    assert_eq!((err.code(), err.path()), (ErrorCode::LimitExceeded, "?"));
 }
 
 #[test]

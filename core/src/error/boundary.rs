@@ -89,11 +89,9 @@ fn reclassify(json: &str, error: Error, content: ErrorCode) -> Error {
     match serde_json::from_str::<serde::de::IgnoredAny>(json) {
         Ok(_) => match expect_object(json, content) {
             Err(not_object) => not_object,
-            Ok(()) if error.code == ErrorCode::InvalidJson => Error::new(
-                content,
-                error.path,
-                "expected a value of another type",
-            ),
+            Ok(()) if error.code == ErrorCode::InvalidJson => {
+                Error::new(content, error.path, "expected a value of another type")
+            }
             Ok(()) => error,
         },
         Err(syntax) if error.code == content => {
@@ -123,7 +121,8 @@ fn json_error(
             // serde_json appends the position when it knows it; the message comes first.
             let position = format!(" at line {} column {}", e.line(), e.column());
             let bare = full.strip_suffix(&position).unwrap_or(&full);
-            let names_a_field = bare.starts_with("unknown field") || bare.starts_with("missing field");
+            let names_a_field =
+                bare.starts_with("unknown field") || bare.starts_with("missing field");
             let message = match expected_at(&path) {
                 Some(expected) if !names_a_field => expected.to_owned(),
                 _ => scrub::serde_data_message(bare),
@@ -308,15 +307,27 @@ mod tests {
     #[test]
     fn data_errors_get_the_content_code_and_a_path_without_the_value() {
         let e = err(r#"{"id": "a", "items": ["Hans Hansen"]}"#);
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "items[0]"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidInput, "items[0]")
+        );
         assert_eq!(e.message, "invalid type: expected u32");
         let e = err(r#"{"items": []}"#);
-        assert_eq!((e.path.as_str(), e.message.as_str()), ("", "missing field `id`"));
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("", "missing field `id`")
+        );
         let e = err(r#"{"id": "a", "colour": 1}"#);
         assert_eq!(e.path, "colour");
-        assert!(e.message.starts_with("unknown field `colour`, expected"), "{e}");
+        assert!(
+            e.message.starts_with("unknown field `colour`, expected"),
+            "{e}"
+        );
         let e = err(r#"{"id": "a", "Hans Hansen": 1}"#);
-        assert_eq!((e.path.as_str(), e.message.as_str()), ("?", "unknown field, expected `id` or `items`"));
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("?", "unknown field, expected `id` or `items`")
+        );
     }
 
     #[test]
@@ -345,14 +356,22 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_a_limit() {
-        let deep = format!("{{\"id\": \"a\", \"x\": {}{}}}", "[".repeat(200), "]".repeat(200));
+        let deep = format!(
+            "{{\"id\": \"a\", \"x\": {}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
         let e = parse_json::<serde_json::Value>(&deep, ErrorCode::InvalidInput).unwrap_err();
         assert_eq!(e.code, ErrorCode::LimitExceeded, "{e}");
     }
 
     #[test]
     fn xml_errors_by_variant() {
-        let place = XmlPlace::new(ErrorCode::InvalidInput, "the document", "Sag[2]/RelationListe");
+        let place = XmlPlace::new(
+            ErrorCode::InvalidInput,
+            "the document",
+            "Sag[2]/RelationListe",
+        );
         let read = |xml: &str| {
             let mut reader = quick_xml::Reader::from_str(xml);
             reader.config_mut().check_end_names = true;
@@ -365,12 +384,22 @@ mod tests {
             }
         };
         let e = read("<a><b>0101901234</a>");
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "Sag[2]/RelationListe"));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidInput, "Sag[2]/RelationListe")
+        );
         assert!(e.message.contains("do not nest"), "{e}");
-        assert!(!e.message.contains("0101901234") && !e.message.contains("<b"), "{e}");
+        assert!(
+            !e.message.contains("0101901234") && !e.message.contains("<b"),
+            "{e}"
+        );
         assert!(read("<a").message.contains("a tag is not closed"));
-        assert!(read("<a><!-- x").message.contains("a comment is not closed"));
-        let e = place.within(Some("Emne 3".into())).bad_value("expected an EmneNr");
+        assert!(read("<a><!-- x")
+            .message
+            .contains("a comment is not closed"));
+        let e = place
+            .within(Some("Emne 3".into()))
+            .bad_value("expected an EmneNr");
         assert_eq!(e.message, "expected an EmneNr in Emne 3");
     }
 }
