@@ -676,7 +676,9 @@ fn json_errors_are_classified_by_kind() {
         (ErrorCode::InvalidJson, "subject.cpr")
     );
     assert!(
-        syntax.message().ends_with("expected value at line 1 column 44"),
+        syntax
+            .message()
+            .ends_with("expected value at line 1 column 44"),
         "{syntax}"
     );
 
