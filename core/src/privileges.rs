@@ -104,7 +104,8 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 /// not UTF-8 XML, truncated, or its root is not `PrivilegeList`;
 /// `PrivilegeGroup[n].Scope` for a missing scope or a CPR scope that is not a valid CPR
 /// number; `PrivilegeGroup[n].Privilege[k]` for an empty privilege;
-/// `PrivilegeGroup[n].Constraint[k]` for a KLE or sensitivity value that does not parse.
+/// `PrivilegeGroup[n].Constraint[k]` for a KLE or sensitivity value that does not parse;
+/// `PrivilegeGroup[n]` or `PrivilegeGroup[n].Constraint[k]` for a malformed attribute.
 /// `limit_exceeded` for a claim over [`MAX_CLAIM_BYTES`] decoded or with more than
 /// [`MAX_GROUPS`] groups.
 ///
