@@ -126,20 +126,34 @@ impl Failure {
     fn into_error(self) -> egensag_error {
         match self {
             Failure::Core(e) => egensag_error {
-                status: status_of(e.code),
-                code: c_string(e.code.as_str()),
-                message: c_string(&e.message),
-                path: c_string(&e.path),
+                status: status_of(e.code()),
+                code: c_string(e.code().as_str()),
+                message: c_string(e.message()),
+                path: c_string(e.path()),
                 json: c_string(&e.to_json()),
             },
-            Failure::Null(name) => Failure::Core(Error::new(
-                ErrorCode::NullArgument,
-                name,
-                "expected a non-NULL pointer",
-            ))
-            .into_error(),
+            Failure::Null(name) => Failure::Core(null_argument(name)).into_error(),
         }
     }
+}
+
+/// The error for a NULL pointer given for the parameter `name`. Only this binding makes
+/// `null_argument` errors: the core has no pointers.
+fn null_argument(name: &str) -> Error {
+    Error::new(ErrorCode::NullArgument, name, "expected a non-NULL pointer")
+}
+
+/// Reads bytes given by C as UTF-8 text, or an `invalid_json` error at `path` saying
+/// where the first invalid byte is. (Rust and JavaScript strings are UTF-8 already: only
+/// this binding needs the check.)
+fn text_from_utf8<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        Error::syntax(
+            path,
+            format!("expected UTF-8 text; invalid byte at offset {offset}"),
+        )
+    })
 }
 
 /// Runs the body of an exported function: clears `*err`, catches panics, and on failure
@@ -186,8 +200,7 @@ unsafe fn borrow_text<'a>(
         return Err(Failure::Null(name));
     }
     if isize::try_from(len).is_err() {
-        return Err(Failure::Core(Error::new(
-            ErrorCode::LimitExceeded,
+        return Err(Failure::Core(Error::limit(
             path,
             "expected a length that fits in a signed size",
         )));
@@ -195,7 +208,7 @@ unsafe fn borrow_text<'a>(
     // SAFETY: `text` is non-NULL, `len` fits in `isize`, and the caller promises `len`
     // readable bytes; `u8` and `c_char` have the same size and alignment.
     let bytes = unsafe { std::slice::from_raw_parts(text.cast::<u8>(), len) };
-    egensag::error::text_from_utf8(bytes, path).map_err(Failure::Core)
+    text_from_utf8(bytes, path).map_err(Failure::Core)
 }
 
 /// Borrows the engine behind a pointer.
@@ -674,5 +687,15 @@ mod tests {
             r#"{"code":"null_argument","message":"expected a non-NULL pointer","path":"policy"}"#
         );
         unsafe { egensag_error_free(err) };
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_invalid_json_with_its_offset() {
+        let err = text_from_utf8(b"{\"a\": \"\xff\"}", "request").unwrap_err();
+        assert_eq!(
+            err.to_json(),
+            r#"{"code":"invalid_json","message":"expected UTF-8 text; invalid byte at offset 7","path":"request"}"#
+        );
+        assert_eq!(text_from_utf8(b"{}", "request").unwrap(), "{}");
     }
 }

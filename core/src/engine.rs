@@ -81,7 +81,7 @@ impl Engine {
     ///
     /// ```
     /// let err = egensag::Engine::from_policy_json("{").unwrap_err();
-    /// assert_eq!(err.code, egensag::ErrorCode::InvalidJson);
+    /// assert_eq!(err.code(), egensag::ErrorCode::InvalidJson);
     /// ```
     pub fn from_policy_json(policy_json: &str) -> Result<Engine, Error> {
         parse_policy(policy_json).map(Engine::new)
@@ -138,7 +138,7 @@ impl Engine {
     /// ```
     /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
     /// let err = engine.parse_request(r#"{"as_of": "2026-13-01"}"#).unwrap_err();
-    /// assert_eq!(err.path, "as_of");
+    /// assert_eq!(err.path(), "as_of");
     /// ```
     pub fn parse_request(&self, request_json: &str) -> Result<Request, Error> {
         crate::model::parse::parse_request_with(request_json, &self.policy.limits)
@@ -281,7 +281,7 @@ impl Engine {
     ///
     /// ```
     /// let err = egensag::Engine::from_json(r#"{"id": "p", "kle": {"include": []}}"#, Some("<KLE-Emneplan>")).unwrap_err();
-    /// assert_eq!(err.path, "catalogue");
+    /// assert_eq!(err.path(), "catalogue");
     /// ```
     pub fn from_json(policy_json: &str, catalogue: Option<&str>) -> Result<Engine, Error> {
         let engine = Engine::from_policy_json(policy_json)?;
@@ -289,7 +289,7 @@ impl Engine {
             None => Ok(engine),
             Some(text) => Ok(engine.with_catalogue(Engine::parse_catalogue(text).map_err(
                 |e| {
-                    if e.path.is_empty() {
+                    if e.path().is_empty() {
                         e.at("catalogue")
                     } else {
                         e
@@ -339,7 +339,7 @@ impl Engine {
     /// ```
     /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
     /// let err = engine.notifications_json("{}", "{}").unwrap_err();
-    /// assert!(err.path.starts_with("previous"));
+    /// assert!(err.path().starts_with("previous"));
     /// ```
     pub fn notifications_json(
         &self,

@@ -28,7 +28,8 @@
 //! Messages say what was expected and never repeat the offending value.
 
 use crate::cpr::Cpr;
-use crate::error::Error;
+use crate::error::boundary::XmlPlace;
+use crate::error::{Error, ErrorCode};
 use crate::kle::KlePattern;
 use crate::model::{Mandate, MandateKind, MandateScope, Sensitivity};
 use crate::xml::XmlHandler;
@@ -103,7 +104,8 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 /// not UTF-8 XML, truncated, or its root is not `PrivilegeList`;
 /// `PrivilegeGroup[n].Scope` for a missing scope or a CPR scope that is not a valid CPR
 /// number; `PrivilegeGroup[n].Privilege[k]` for an empty privilege;
-/// `PrivilegeGroup[n].Constraint[k]` for a KLE or sensitivity value that does not parse.
+/// `PrivilegeGroup[n].Constraint[k]` for a KLE or sensitivity value that does not parse;
+/// `PrivilegeGroup[n]` or `PrivilegeGroup[n].Constraint[k]` for a malformed attribute.
 /// `limit_exceeded` for a claim over [`MAX_CLAIM_BYTES`] decoded or with more than
 /// [`MAX_GROUPS`] groups.
 ///
@@ -137,7 +139,7 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 /// assert_eq!(m.scope.max_sensitivity, Some(egensag::model::Sensitivity::Fortrolige));
 ///
 /// let err = mandates_from_claim("!", holder, day).unwrap_err();
-/// assert_eq!((err.code, err.path.as_str()), (egensag::ErrorCode::InvalidInput, ""));
+/// assert_eq!((err.code(), err.path()), (egensag::ErrorCode::InvalidInput, ""));
 /// ```
 pub fn mandates_from_claim(
     claim: &str,
@@ -178,12 +180,16 @@ fn decode_base64(claim: &str) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-/// The error for text that is not well-formed XML.
+/// Where errors of the claim's XML itself are reported: `invalid_input`, at the path of
+/// the whole claim (`""`), or at the element (`PrivilegeGroup[1].Constraint[2]`) for a
+/// malformed attribute.
+fn place(path: &str) -> XmlPlace {
+    XmlPlace::new(ErrorCode::InvalidInput, "the claim", path)
+}
+
+/// The error for elements that do not nest (which the reader already refuses: a guard).
 fn syntax() -> Error {
-    Error::input(
-        "",
-        "expected well-formed XML: the claim is not XML, is truncated or its tags do not nest",
-    )
+    place("").not_nested()
 }
 
 /// An element on the parser's stack.
@@ -292,7 +298,9 @@ impl Parser {
             self.text.push_str(text);
         } else if self.stack.is_empty() && !text.trim_ascii().is_empty() {
             // Character data outside the root element: not an XML document.
-            return Err(syntax());
+            return Err(place("").bad_value(
+                "expected well-formed XML: the claim has text outside its root element",
+            ));
         }
         Ok(())
     }
@@ -355,10 +363,14 @@ impl Parser {
         }
         let scope_path = format!("PrivilegeGroup[{position}].Scope");
         let mut scope = None;
+        let at_group = || place(&format!("PrivilegeGroup[{position}]"));
         for attr in e.attributes() {
-            let attr = attr.map_err(|_| syntax())?;
+            let attr = attr.map_err(|e| at_group().xml_error(&e.into()))?;
             if attr.key.local_name().as_ref() == b"Scope" {
-                scope = Some(attr.unescape_value().map_err(|_| syntax())?);
+                let value = attr
+                    .unescape_value()
+                    .map_err(|e| at_group().xml_error(&e))?;
+                scope = Some(value);
             }
         }
         let scope = scope.ok_or_else(|| {
@@ -501,9 +513,11 @@ fn cpr_in_scope(scope: &str) -> Option<&str> {
 /// Reads the `Name` attribute of a `Constraint`.
 fn constraint_name(e: &BytesStart<'_>, path: &str) -> Result<ConstraintName, Error> {
     for attr in e.attributes() {
-        let attr = attr.map_err(|_| syntax())?;
+        let attr = attr.map_err(|e| place(path).xml_error(&e.into()))?;
         if attr.key.local_name().as_ref() == b"Name" {
-            let value = attr.unescape_value().map_err(|_| syntax())?;
+            let value = attr
+                .unescape_value()
+                .map_err(|e| place(path).xml_error(&e))?;
             return Ok(match value.trim() {
                 KLE_CONSTRAINT => ConstraintName::Kle,
                 SENSITIVITY_CONSTRAINT => ConstraintName::Sensitivity,
@@ -527,14 +541,8 @@ impl XmlHandler for Parser {
     fn capturing(&self) -> bool {
         Parser::capturing(self)
     }
-    fn syntax_error(&self) -> Error {
-        syntax()
-    }
-    fn entity_error(&self) -> Error {
-        Error::input(
-            "",
-            "expected only character references and the predefined XML entities",
-        )
+    fn place(&self) -> XmlPlace {
+        place("")
     }
 }
 

@@ -1,6 +1,8 @@
 //! The one streaming XML reader behind the KLE catalogue and the NemLog-in privilege
 //! claim: quick-xml events, entities resolved, no DOM built, nothing echoed in errors.
+//! quick-xml's errors become [`Error`]s in the error boundary, at the handler's place.
 
+use crate::error::boundary::XmlPlace;
 use crate::error::Error;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -16,10 +18,9 @@ pub(crate) trait XmlHandler {
     fn text(&mut self, text: &str) -> Result<(), Error>;
     /// Whether the handler keeps the text now being read (references are then resolved).
     fn capturing(&self) -> bool;
-    /// The error for text that is not well-formed XML.
-    fn syntax_error(&self) -> Error;
-    /// The error for a reference to an entity that is not one of XML's five.
-    fn entity_error(&self) -> Error;
+    /// Where the handler is: the code, document name and path of an error of the XML
+    /// itself met now (not well-formed, or a reference to an unknown entity).
+    fn place(&self) -> XmlPlace;
 }
 
 /// Reads `xml` to its end, reporting every event to `handler`.
@@ -30,27 +31,37 @@ pub(crate) fn read(xml: &str, handler: &mut impl XmlHandler) -> Result<(), Error
     config.check_end_names = true;
     config.allow_unmatched_ends = false;
     loop {
-        match reader.read_event().map_err(|_| handler.syntax_error())? {
+        let event = reader
+            .read_event()
+            .map_err(|e| handler.place().xml_error(&e))?;
+        match event {
             Event::Start(e) => handler.start(&e)?,
             Event::End(_) => handler.end()?,
             Event::Text(t) => {
-                let text = t.xml_content().map_err(|_| handler.syntax_error())?;
+                let text = t
+                    .xml_content()
+                    .map_err(|e| handler.place().xml_error(&e.into()))?;
                 handler.text(&text)?;
             }
             Event::CData(t) => {
-                let text = t.xml_content().map_err(|_| handler.syntax_error())?;
+                let text = t
+                    .xml_content()
+                    .map_err(|e| handler.place().xml_error(&e.into()))?;
                 handler.text(&text)?;
             }
             Event::GeneralRef(r) if handler.capturing() => {
                 let resolved = if r.is_char_ref() {
-                    r.resolve_char_ref().ok().flatten().map(String::from)
+                    let c = r
+                        .resolve_char_ref()
+                        .map_err(|e| handler.place().xml_error(&e))?;
+                    c.map(String::from)
                 } else {
                     r.decode()
                         .ok()
                         .and_then(|name| quick_xml::escape::resolve_predefined_entity(&name))
                         .map(str::to_owned)
                 };
-                handler.text(&resolved.ok_or_else(|| handler.entity_error())?)?;
+                handler.text(&resolved.ok_or_else(|| handler.place().unknown_entity())?)?;
             }
             Event::GeneralRef(_) => handler.text("&")?,
             Event::Eof => return Ok(()),

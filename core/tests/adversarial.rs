@@ -376,8 +376,8 @@ fn assert_clean(what: &str, text: &str, titles: &[String]) {
 fn assert_error_clean(what: &str, e: &Error, titles: &[String]) {
     let titles: Vec<String> = titles.iter().cloned().chain(self::titles()).collect();
     let titles = &titles[..];
-    assert_clean(what, &e.message, titles);
-    assert_clean(what, &e.path, titles);
+    assert_clean(what, e.message(), titles);
+    assert_clean(what, e.path(), titles);
     assert_clean(what, &e.to_json(), titles);
     assert_clean(what, &e.to_string(), titles);
 }
@@ -387,7 +387,7 @@ fn adversarial_requests_are_rejected_with_code_and_path_and_leak_nothing() {
     let engine = engine();
     for (what, text, code, path) in rejected() {
         let err = engine.overview_json(&text).expect_err(what);
-        assert_eq!((err.code, err.path.as_str()), (code, path), "{what}: {err}");
+        assert_eq!((err.code(), err.path()), (code, path), "{what}: {err}");
         assert_error_clean(what, &err, &[]);
         // Every entry point gives the same error.
         assert_eq!(engine.explain_json(&text).unwrap_err(), err, "{what}");
@@ -404,22 +404,23 @@ fn duplicate_privilege_uris_reject_the_policy() {
         r#"{"id": "p", "kle": {"include": []}, "privileges": {"urn:x:view": "read", "urn:x:view": "act"}}"#,
     )
     .unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidPolicy);
-    assert!(err.path.starts_with("privileges"), "{}", err.path);
+    assert_eq!(err.code(), ErrorCode::InvalidPolicy);
+    assert!(err.path().starts_with("privileges"), "{}", err.path());
     // Duplicate keys anywhere else in a policy are rejected too.
     let err =
         Engine::from_policy_json(r#"{"id": "p", "id": "q", "kle": {"include": []}}"#).unwrap_err();
-    assert_eq!(
-        (err.code, err.path.as_str()),
-        (ErrorCode::InvalidPolicy, "")
+    assert_eq!((err.code(), err.path()), (ErrorCode::InvalidPolicy, ""));
+    assert!(
+        err.message().contains("duplicate field"),
+        "{}",
+        err.message()
     );
-    assert!(err.message.contains("duplicate field"), "{}", err.message);
     // KLE patterns with non-ASCII digits are malformed.
     let err =
         Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "３２.*"}]}}"#)
             .unwrap_err();
     assert_eq!(
-        (err.code, err.path.as_str()),
+        (err.code(), err.path()),
         (ErrorCode::InvalidPolicy, "kle.include[0].pattern")
     );
 }

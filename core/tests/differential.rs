@@ -230,7 +230,7 @@ fn compare(policy: &Value, request: &Value) -> Result<(), String> {
     let parsed = match engine.parse_request(&request.to_string()) {
         Ok(r) => r,
         // Duplicate ids and the like are rejected whole; nothing to compare.
-        Err(e) if e.path.ends_with(".id") => return Ok(()),
+        Err(e) if e.path().ends_with(".id") => return Ok(()),
         Err(e) => return Err(format!("request refused: {e}")),
     };
     let explanation = engine

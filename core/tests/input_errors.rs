@@ -7,7 +7,11 @@
     clippy::indexing_slicing
 )]
 
-use egensag::{Engine, ErrorCode};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use egensag::kle::Catalogue;
+use egensag::privileges::mandates_from_claim;
+use egensag::{Cpr, Engine, Error, ErrorCode};
 use serde_json::{json, Value};
 
 const POLICY: &str = r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#;
@@ -365,13 +369,15 @@ fn every_rejection_has_its_code_and_path() {
             "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]",
         ),
     ];
+    let base = leaves(&base_request());
     for (what, input, code, path) in &table {
         let err = engine.overview_json(input).expect_err(what);
+        assert_echoes_no_value(what, &err, input, &base);
         assert_eq!(
-            (err.code, err.path.as_str()),
+            (err.code(), err.path()),
             (*code, *path),
             "{what}: {}",
-            err.message
+            err.message()
         );
         for secret in [
             "0101901234",
@@ -383,7 +389,7 @@ fn every_rejection_has_its_code_and_path() {
             "journal",
         ] {
             assert!(
-                !err.message.contains(secret) && !err.path.contains(secret),
+                !err.message().contains(secret) && !err.path().contains(secret),
                 "{what} leaks: {err:?}"
             );
         }
@@ -479,13 +485,15 @@ fn policy_rejections_have_their_code_and_path() {
             "surprise",
         ),
     ];
+    let base = leaves(&serde_json::from_str(POLICY).unwrap());
     for (policy, code, path) in table {
         let err = Engine::from_policy_json(policy).expect_err(policy);
+        assert_echoes_no_value(policy, &err, policy, &base);
         assert_eq!(
-            (err.code, err.path.as_str()),
+            (err.code(), err.path()),
             (code, path),
             "{policy}: {}",
-            err.message
+            err.message()
         );
     }
 }
@@ -497,11 +505,235 @@ fn only_objects_are_requests_and_syntax_errors_win() {
         r#"["2026-11-23", "da", {"cpr": "0101901234"}, {"cpr": "0101901234", "role": "self"}]"#;
     let err = engine.overview_json(positional).unwrap_err();
     assert_eq!(
-        (err.code, err.message.as_str()),
+        (err.code(), err.message()),
         (ErrorCode::InvalidInput, "expected a JSON object")
     );
     let err = engine.overview_json("null x").unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidJson, "{err:?}");
+    assert_eq!(err.code(), ErrorCode::InvalidJson, "{err:?}");
     let err = Engine::from_policy_json(r#"["p", {"include": []}]"#).unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidPolicy);
+    assert_eq!(err.code(), ErrorCode::InvalidPolicy);
+}
+
+/// The string and number values of a JSON document, as text.
+fn leaves(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => vec![s.clone()],
+        Value::Number(n) => vec![n.to_string()],
+        Value::Array(items) => items.iter().flat_map(leaves).collect(),
+        Value::Object(map) => map.values().flat_map(leaves).collect(),
+        Value::Bool(_) | Value::Null => Vec::new(),
+    }
+}
+
+/// No error repeats a value of its input: the values a case put into the base document
+/// (three characters or more) appear nowhere in the message outside the contract's own
+/// names (`` `home_visit` ``, in backticks) nor in the path; nothing is quoted with `"`;
+/// no run of six digits (a CPR number) appears at all.
+fn assert_echoes_no_value(what: &str, err: &Error, input: &str, base: &[String]) {
+    let outside_backticks: String = err.message().split('`').step_by(2).collect();
+    let injected = serde_json::from_str(input)
+        .map(|v: Value| leaves(&v))
+        .unwrap_or_default();
+    for value in injected
+        .iter()
+        .filter(|v| v.chars().count() >= 3 && !base.contains(v))
+    {
+        assert!(
+            !outside_backticks.contains(value.as_str()) && !err.path().contains(value.as_str()),
+            "{what}: the error repeats the value {value:?}: {err:?}"
+        );
+    }
+    assert!(
+        !err.message().contains('"'),
+        "{what}: a quoted value: {err:?}"
+    );
+    for text in [err.message(), err.path()] {
+        let longest_digit_run = text
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert!(longest_digit_run < 6, "{what}: a CPR-like number: {err:?}");
+    }
+}
+
+/// Every kind of XML error quick-xml reports, in the KLE catalogue (`invalid_policy` at
+/// `catalogue`, the innermost Hovedgruppe/Gruppe/Emne named in the message) and in a
+/// NemLog-in claim (`invalid_input`, at the claim or at the element whose attribute is
+/// malformed). Messages say what was expected and repeat nothing of the document.
+#[test]
+fn xml_errors_have_their_code_path_and_kind() {
+    let main =
+        |body: &str| format!("<KLE-Emneplan><Hovedgruppe>{body}</Hovedgruppe></KLE-Emneplan>");
+    let catalogue = [
+        ("<KLE-Emneplan><Hovedgruppe", "a tag is not closed"),
+        ("<KLE-Emneplan><!-- Hans", "a comment is not closed"),
+        (
+            "<KLE-Emneplan><![CDATA[Hans",
+            "a CDATA section is not closed",
+        ),
+        (
+            "<KLE-Emneplan><Hovedgruppe></Gruppe></KLE-Emneplan>",
+            "do not nest",
+        ),
+        (
+            "<KLE-Emneplan UdgivelsesDato=Hans>",
+            "well-formed attributes",
+        ),
+        (
+            &main("<HovedgruppeNr>&Hans;</HovedgruppeNr>"),
+            "predefined XML entities in Hovedgruppe 1",
+        ),
+        (
+            &main("<HovedgruppeNr>&#0;</HovedgruppeNr>"),
+            "character references to characters XML allows in Hovedgruppe 1",
+        ),
+        (
+            &main("<HovedgruppeNr>Hans</HovedgruppeNr>"),
+            "HovedgruppeNr",
+        ),
+    ];
+    for (xml, kind) in catalogue {
+        let err = Catalogue::from_xml(xml).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path()),
+            (ErrorCode::InvalidPolicy, "catalogue"),
+            "{xml}: {err}"
+        );
+        assert!(err.message().starts_with("expected"), "{xml}: {err}");
+        assert!(err.message().contains(kind), "{xml}: {err}");
+        assert!(!err.message().contains("Hans"), "{xml}: {err}");
+    }
+
+    let holder = Cpr::parse("0202804321").unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let group = |body: &str| {
+        format!(
+            r#"<PrivilegeList><PrivilegeGroup Scope="urn:dk:gov:saml:cprNumberIdentifier:0101901234">{body}</PrivilegeGroup></PrivilegeList>"#
+        )
+    };
+    let claims = [
+        (
+            "<PrivilegeList><PrivilegeGroup".to_owned(),
+            "",
+            "a tag is not closed",
+        ),
+        (
+            "<PrivilegeList><a></b></PrivilegeList>".to_owned(),
+            "",
+            "do not nest",
+        ),
+        (
+            "<PrivilegeList><PrivilegeGroup Scope=0101901234></PrivilegeGroup></PrivilegeList>"
+                .to_owned(),
+            "PrivilegeGroup[1]",
+            "well-formed attributes",
+        ),
+        (
+            group("<Constraint Name=0101901234>32.*</Constraint>"),
+            "PrivilegeGroup[1].Constraint[1]",
+            "well-formed attributes",
+        ),
+        (
+            group("<Privilege>&Hans;</Privilege>"),
+            "",
+            "predefined XML entities",
+        ),
+        (
+            "<PrivilegeList/>Hans".to_owned(),
+            "",
+            "text outside its root element",
+        ),
+    ];
+    for (xml, path, kind) in &claims {
+        let err = mandates_from_claim(&STANDARD.encode(xml), holder, day).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path()),
+            (ErrorCode::InvalidInput, *path),
+            "{xml}: {err}"
+        );
+        assert!(err.message().starts_with("expected"), "{xml}: {err}");
+        assert!(err.message().contains(kind), "{xml}: {err}");
+        for secret in ["Hans", "0101901234"] {
+            assert!(!err.to_json().contains(secret), "{xml}: {err}");
+        }
+    }
+}
+
+/// The JSON rules of the error boundary, through the public entry points: a syntax error
+/// is `invalid_json` where reading stopped; a wrong type, unknown or missing field is the
+/// document's content code (`invalid_input` for a request, `invalid_policy` for a policy
+/// or a catalogue) at the value's path.
+#[test]
+fn json_errors_are_classified_by_kind() {
+    let engine = Engine::from_policy_json(POLICY).unwrap();
+    let request = |r: Value| engine.overview_json(&r.to_string()).unwrap_err();
+    let syntax = engine
+        .overview_json(r#"{"as_of": "2026-11-23", "subject": {"cpr": }"#)
+        .unwrap_err();
+    assert_eq!(
+        (syntax.code(), syntax.path()),
+        (ErrorCode::InvalidJson, "subject.cpr")
+    );
+    assert!(
+        syntax
+            .message()
+            .ends_with("expected value at line 1 column 44"),
+        "{syntax}"
+    );
+
+    let wrong_type = request(set(base_request(), "/cases/0/void", json!("Hemmelig")));
+    assert_eq!(
+        (wrong_type.code(), wrong_type.path(), wrong_type.message()),
+        (
+            ErrorCode::InvalidInput,
+            "cases[0].void",
+            "invalid type: expected a boolean"
+        )
+    );
+    let unknown = request(set(base_request(), "/viewer/name", json!("Hans")));
+    assert_eq!(
+        (unknown.code(), unknown.path()),
+        (ErrorCode::InvalidInput, "viewer.name")
+    );
+    assert!(
+        unknown
+            .message()
+            .starts_with("unknown field `name`, expected"),
+        "{unknown}"
+    );
+    let missing = request(remove(base_request(), "/viewer/role"));
+    assert_eq!(
+        (missing.code(), missing.path(), missing.message()),
+        (ErrorCode::InvalidInput, "viewer", "missing field `role`")
+    );
+
+    let policy = Engine::from_policy_json(r#"{"id": 1, "kle": {"include": []}}"#).unwrap_err();
+    assert_eq!(
+        (policy.code(), policy.path()),
+        (ErrorCode::InvalidPolicy, "id")
+    );
+    let policy = Engine::from_policy_json(r#"{"id": "p"}"#).unwrap_err();
+    assert_eq!(
+        (policy.code(), policy.path(), policy.message()),
+        (ErrorCode::InvalidPolicy, "", "missing field `kle`")
+    );
+    let catalogue =
+        Catalogue::from_json(r#"{"entries": [{"number": "32", "title": 7}]}"#).unwrap_err();
+    assert_eq!(
+        (catalogue.code(), catalogue.path(), catalogue.message()),
+        (
+            ErrorCode::InvalidPolicy,
+            "entries[0].title",
+            "expected a string"
+        )
+    );
+    for not_an_object in ["[]", "null", "\"Hans\""] {
+        let err = engine.overview_json(not_an_object).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path(), err.message()),
+            (ErrorCode::InvalidInput, "", "expected a JSON object"),
+            "{not_an_object}"
+        );
+    }
 }

@@ -247,24 +247,24 @@ fn engine_reports_claim_errors_under_the_claim_field() {
     let engine = Engine::from_policy_json(POLICY).unwrap();
     let xml = group_xml(VIEW).replace("32.*", "3x.*");
     let err = engine.overview_json(&request(&encode(&xml))).unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(
-        err.path,
+        err.path(),
         "privileges_intermediate.PrivilegeGroup[1].Constraint[1]"
     );
     let err = engine.explain_json(&request("%%%")).unwrap_err();
-    assert_eq!(err.path, "privileges_intermediate");
+    assert_eq!(err.path(), "privileges_intermediate");
 }
 
 // ---------------------------------------------------------------- malformed claims
 
 fn assert_error(claim: &str, code: ErrorCode, path: &str, secret: &str) {
     let err = mandates_from_claim(claim, holder(), day()).unwrap_err();
-    assert_eq!(err.code, code, "{err}");
-    assert_eq!(err.path, path, "{err}");
-    assert!(!err.message.is_empty());
+    assert_eq!(err.code(), code, "{err}");
+    assert_eq!(err.path(), path, "{err}");
+    assert!(!err.message().is_empty());
     if !secret.is_empty() {
-        assert!(!err.message.contains(secret), "{err}");
+        assert!(!err.message().contains(secret), "{err}");
         assert!(!err.to_json().contains(secret), "{err}");
     }
 }
@@ -313,9 +313,9 @@ fn truncated_xml() {
     ));
     for cut in [xml.len() - 1, xml.len() - 10, xml.len() / 2, 60] {
         let err = mandates_from_claim(&encode(&xml[..cut]), holder(), day()).unwrap_err();
-        assert_eq!(err.code, ErrorCode::InvalidInput, "cut at {cut}");
-        assert_eq!(err.path, "", "cut at {cut}");
-        assert!(!err.message.contains(SUBJECT));
+        assert_eq!(err.code(), ErrorCode::InvalidInput, "cut at {cut}");
+        assert_eq!(err.path(), "", "cut at {cut}");
+        assert!(!err.message().contains(SUBJECT));
     }
 }
 
@@ -377,11 +377,11 @@ fn sensitivity_out_of_range() {
             ),
         ));
         let err = mandates_from_claim(&encode(&xml), holder(), day()).unwrap_err();
-        assert_eq!(err.code, ErrorCode::InvalidInput);
-        assert_eq!(err.path, "PrivilegeGroup[1].Constraint[2]");
-        assert!(!err.message.contains(SUBJECT));
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
+        assert_eq!(err.path(), "PrivilegeGroup[1].Constraint[2]");
+        assert!(!err.message().contains(SUBJECT));
         if value == "7" {
-            assert!(!err.message.contains('7'), "{err}");
+            assert!(!err.message().contains('7'), "{err}");
         }
     }
 }

@@ -65,13 +65,13 @@ pub fn has_cpr_like(text: &str) -> bool {
 
 /// An error must have a known code, a message, and no CPR-like text in message or path.
 pub fn check_error(e: &Error, allowed: &[ErrorCode]) {
-    if !allowed.contains(&e.code) {
-        fail(&format!("unexpected error code {}", e.code));
+    if !allowed.contains(&e.code()) {
+        fail(&format!("unexpected error code {}", e.code()));
     }
-    if e.message.is_empty() {
+    if e.message().is_empty() {
         fail("an error without a message");
     }
-    if has_cpr_like(&e.message) || has_cpr_like(&e.path) {
+    if has_cpr_like(e.message()) || has_cpr_like(e.path()) {
         fail("an error carries a CPR-like digit run");
     }
     // The JSON form must read back as the same error.

@@ -74,9 +74,9 @@ fuzz_target!(|data: &[u8]| {
             }
             Err(e) => {
                 check_error(&e, &allowed);
-                if !(e.path.starts_with("previous")
-                    || e.path.starts_with("current")
-                    || e.path.is_empty())
+                if !(e.path().starts_with("previous")
+                    || e.path().starts_with("current")
+                    || e.path().is_empty())
                 {
                     fail("a notifications error path names neither overview");
                 }

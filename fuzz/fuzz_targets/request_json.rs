@@ -83,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
             }
             Err(e) => {
                 // Only a limit may refuse the longer re-serialised form.
-                if e.code != ErrorCode::LimitExceeded {
+                if e.code() != ErrorCode::LimitExceeded {
                     fail("a parsed request does not parse after re-serialising");
                 }
             }

@@ -2,6 +2,7 @@
 //! read from KLE-online's XML or from this crate's JSON form.
 
 use super::KleNumber;
+use crate::error::boundary::{self, XmlPlace};
 use crate::xml::XmlHandler;
 use crate::{Error, ErrorCode};
 use chrono::NaiveDate;
@@ -131,7 +132,7 @@ impl<'de> Deserialize<'de> for Catalogue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let data = CatalogueData::deserialize(deserializer)?;
         Catalogue::build(data.published, data.entries)
-            .map_err(|e| serde::de::Error::custom(format!("{}: {}", e.path, e.message)))
+            .map_err(|e| serde::de::Error::custom(format!("{}: {}", e.path(), e.message())))
     }
 }
 
@@ -178,12 +179,12 @@ impl Catalogue {
     /// assert_eq!(c.entries.len(), 3);
     /// assert_eq!(c.group_title(32, 24), Some("Kontanthjælp"));
     /// let e = Catalogue::from_xml("<KLE-Emneplan><Hovedgruppe>").unwrap_err();
-    /// assert_eq!(e.code, egensag::ErrorCode::InvalidPolicy);
+    /// assert_eq!(e.code(), egensag::ErrorCode::InvalidPolicy);
     /// ```
     pub fn from_xml(xml: &str) -> Result<Catalogue, Error> {
         let (published, pending) = XmlLoader::default().run(xml)?;
         let entries = finish_entries(pending)?;
-        Catalogue::build(published, entries).map_err(|e| Error::policy(XML_PATH, e.message))
+        Catalogue::build(published, entries).map_err(|e| Error::policy(XML_PATH, e.message()))
     }
 
     /// Reads the JSON form (the serde form of this type) and validates it like the XML:
@@ -197,13 +198,12 @@ impl Catalogue {
     /// ```
     /// use egensag::{kle::Catalogue, ErrorCode};
     /// let e = Catalogue::from_json(r#"{"entries":[{"number":"32.4","title":"x"}]}"#).unwrap_err();
-    /// assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidPolicy, "entries[0].number"));
-    /// assert_eq!(Catalogue::from_json("{").unwrap_err().code, ErrorCode::InvalidJson);
+    /// assert_eq!((e.code(), e.path()), (ErrorCode::InvalidPolicy, "entries[0].number"));
+    /// assert_eq!(Catalogue::from_json("{").unwrap_err().code(), ErrorCode::InvalidJson);
     /// ```
     pub fn from_json(json: &str) -> Result<Catalogue, Error> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let data: CatalogueData = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
-        de.end().map_err(|e| json_syntax_error(&e, ""))?;
+        let data: CatalogueData =
+            boundary::parse_json_described(json, ErrorCode::InvalidPolicy, expected_at)?;
         Catalogue::build(data.published, data.entries)
     }
 
@@ -327,63 +327,26 @@ fn index_entries(entries: &[CatalogueEntry]) -> Result<HashMap<Key, usize>, Erro
     Ok(lookup)
 }
 
-/// Maps a JSON error to an [`Error`] that names what was expected, never the value.
-fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let inner = e.inner();
-    let mut segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
-    if inner.to_string().starts_with("unknown field") {
-        // The last segment is the unknown key itself: leave it out, it is input.
-        segments.pop();
-    }
-    let path = segments.iter().fold(String::new(), |path, s| {
-        use serde_path_to_error::Segment;
-        match s {
-            Segment::Seq { index } => format!("{path}[{index}]"),
-            Segment::Map { key } => crate::error::join_path(&path, key),
-            Segment::Enum { variant } => crate::error::join_path(&path, variant),
-            Segment::Unknown => crate::error::join_path(&path, "?"),
-        }
-    });
-    if inner.classify() != serde_json::error::Category::Data {
-        return json_syntax_error(inner, &path);
-    }
-    let text = inner.to_string();
-    let message = if text.starts_with("missing field") {
-        // "missing field `title` at line …": the name is one of ours.
-        text.split(" at line")
-            .next()
-            .unwrap_or("missing field")
-            .to_owned()
-    } else if text.starts_with("unknown field") {
-        "unknown field: a catalogue has published and entries; an entry has number, title, created, expired and replaced_by".to_owned()
-    } else if ["published", "created", "expired"]
-        .iter()
-        .any(|f| path.ends_with(f))
-    {
-        "expected a date YYYY-MM-DD or null".to_owned()
-    } else if path.ends_with("number") || path.ends_with("replaced_by") {
-        "expected a KLE number such as 32, 32.24 or 32.24.04".to_owned()
-    } else if path.ends_with("title") {
-        "expected a string".to_owned()
-    } else if path.is_empty() {
-        "expected an object with published and entries".to_owned()
-    } else if path == "entries" {
-        "expected an array of entries".to_owned()
-    } else {
-        "expected an entry object with number and title".to_owned()
-    };
-    Error::policy(path, message)
-}
-
-fn json_syntax_error(e: &serde_json::Error, path: &str) -> Error {
-    Error::new(
-        ErrorCode::InvalidJson,
-        path,
-        format!(
-            "expected valid JSON (syntax error at line {} column {})",
-            e.line(),
-            e.column()
-        ),
+/// What the JSON form expects at a path, for the error boundary's messages (unknown and
+/// missing fields keep serde's, which name the field).
+fn expected_at(path: &str) -> Option<&'static str> {
+    Some(
+        if ["published", "created", "expired"]
+            .iter()
+            .any(|f| path.ends_with(f))
+        {
+            "expected a date YYYY-MM-DD or null"
+        } else if path.ends_with("number") || path.ends_with("replaced_by") {
+            "expected a KLE number such as 32, 32.24 or 32.24.04"
+        } else if path.ends_with("title") {
+            "expected a string"
+        } else if path.is_empty() {
+            "expected an object with published and entries"
+        } else if path == "entries" {
+            "expected an array of entries"
+        } else {
+            "expected an entry object with number and title"
+        },
     )
 }
 
@@ -477,6 +440,11 @@ struct XmlLoader {
     capture: Option<(Field, usize, String)>,
 }
 
+/// The error for elements that do not nest (which the reader already refuses: a guard).
+fn syntax() -> Error {
+    XmlPlace::new(ErrorCode::InvalidPolicy, "the catalogue", XML_PATH).not_nested()
+}
+
 /// Parses `YYYY-MM-DD`, optionally followed by a time or offset (`T…`, `Z`, `+01:00`).
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let date = s.get(..10)?;
@@ -494,13 +462,6 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         }
         _ => None,
     }
-}
-
-fn syntax() -> Error {
-    Error::policy(
-        XML_PATH,
-        "expected well-formed XML: the catalogue is not XML, is truncated or its tags do not nest",
-    )
 }
 
 impl XmlLoader {
@@ -525,15 +486,20 @@ impl XmlLoader {
         matches!(&self.capture, Some((_, depth, _)) if *depth == self.stack.len())
     }
 
+    /// Where the loader is: the catalogue's path, and the innermost open Hovedgruppe,
+    /// Gruppe or Emne by position.
+    fn place(&self) -> XmlPlace {
+        let within = self
+            .levels
+            .last()
+            .and_then(|&i| self.pending.get(i))
+            .map(|p| format!("{} {}", p.level.element(), p.ordinal));
+        XmlPlace::new(ErrorCode::InvalidPolicy, "the catalogue", XML_PATH).within(within)
+    }
+
     /// An error naming the innermost open Hovedgruppe, Gruppe or Emne.
     fn error(&self, what: &str) -> Error {
-        match self.levels.last().and_then(|&i| self.pending.get(i)) {
-            Some(p) => Error::policy(
-                XML_PATH,
-                format!("{what} in {} {}", p.level.element(), p.ordinal),
-            ),
-            None => Error::policy(XML_PATH, what),
-        }
+        self.place().bad_value(what)
     }
 
     fn current(&mut self) -> Option<&mut Pending> {
@@ -561,9 +527,11 @@ impl XmlLoader {
                 }
                 self.root_seen = true;
                 for attr in e.attributes() {
-                    let attr = attr.map_err(|_| syntax())?;
+                    let attr = attr.map_err(|e| self.place().xml_error(&e.into()))?;
                     if attr.key.local_name().as_ref() == b"UdgivelsesDato" {
-                        let value = attr.unescape_value().map_err(|_| syntax())?;
+                        let value = attr
+                            .unescape_value()
+                            .map_err(|e| self.place().xml_error(&e))?;
                         self.set_published(&value)?;
                     }
                 }
@@ -804,11 +772,8 @@ impl XmlHandler for XmlLoader {
     fn capturing(&self) -> bool {
         XmlLoader::capturing(self)
     }
-    fn syntax_error(&self) -> Error {
-        syntax()
-    }
-    fn entity_error(&self) -> Error {
-        self.error("expected only character references and the predefined XML entities")
+    fn place(&self) -> XmlPlace {
+        XmlLoader::place(self)
     }
 }
 

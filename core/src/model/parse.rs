@@ -4,7 +4,7 @@
 use super::benefit::Benefit;
 use super::policy::{Limits, Policy};
 use super::request::Request;
-use crate::error::{Error, ErrorCode};
+use crate::error::{boundary, scrub, Error, ErrorCode};
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 
@@ -13,8 +13,8 @@ use std::collections::HashSet;
 /// ```
 /// let err = egensag::model::parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "3102901234"},
 ///   "viewer": {"cpr": "0101901234", "role": "self"}}"#).unwrap_err();
-/// assert_eq!(err.path, "subject.cpr");
-/// assert!(!err.message.contains("3102901234"));
+/// assert_eq!(err.path(), "subject.cpr");
+/// assert!(!err.message().contains("3102901234"));
 /// ```
 pub fn parse_request(json: &str) -> Result<Request, Error> {
     parse_request_with(json, &Limits::default())
@@ -32,142 +32,21 @@ pub(crate) fn parse_request_with(json: &str, limits: &Limits) -> Result<Request,
 ///
 /// ```
 /// let err = egensag::model::parse_policy(r#"{"id": "p", "kle": {"include": [{"pattern": "32.x"}]}}"#).unwrap_err();
-/// assert_eq!(err.code, egensag::ErrorCode::InvalidPolicy);
-/// assert_eq!(err.path, "kle.include[0].pattern");
+/// assert_eq!(err.code(), egensag::ErrorCode::InvalidPolicy);
+/// assert_eq!(err.path(), "kle.include[0].pattern");
 /// ```
 pub fn parse_policy(json: &str) -> Result<Policy, Error> {
     check_size_and_depth(json, &Limits::default())?;
     from_json(json, ErrorCode::InvalidPolicy)
 }
 
-/// Deserialises `json` into `T`, turning any failure into an [`Error`] with a path.
-/// Syntax errors are `invalid_json`; errors of content get `content_code`.
-///
-/// Well-formed input is read once, without tracking paths (tracking wraps every value
-/// of the parse); only input that fails is read again, with paths, for the error.
+/// Deserialises the JSON object `json` into `T`; errors of content get `content_code`.
+/// The rules are those of the crate's error boundary (`crate::error::boundary`).
 pub(crate) fn from_json<T: DeserializeOwned>(
     json: &str,
     content_code: ErrorCode,
 ) -> Result<T, Error> {
-    if let Ok(value) = serde_json::from_str(json) {
-        return expect_object(json, content_code).map(|()| value);
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = safe_path(e.path());
-        let error = convert_json_error(e.inner(), path, content_code);
-        reclassify(json, error, content_code)
-    })?;
-    de.end()
-        .map_err(|e| convert_json_error(&e, String::new(), content_code))?;
-    expect_object(json, content_code)?;
-    Ok(value)
-}
-
-/// serde's derived structs also accept a positional array; the contract is an object.
-fn expect_object(json: &str, content_code: ErrorCode) -> Result<(), Error> {
-    if json.trim_start().starts_with('{') {
-        Ok(())
-    } else {
-        Err(Error::new(content_code, "", "expected a JSON object"))
-    }
-}
-
-/// serde_json reports some type errors as syntax errors (a number where an enum belongs)
-/// and stops at a type error before it sees a syntax error later in the text: the text
-/// alone decides whether an error is `invalid_json`.
-fn reclassify(json: &str, error: Error, content_code: ErrorCode) -> Error {
-    match (
-        error.code == ErrorCode::InvalidJson,
-        serde_json::from_str::<serde::de::IgnoredAny>(json),
-    ) {
-        (true, Ok(_)) => Error {
-            code: content_code,
-            message: "expected a value of another type".to_owned(),
-            ..error
-        },
-        (false, Err(syntax)) if error.code == content_code => {
-            convert_json_error(&syntax, String::new(), content_code)
-        }
-        _ => error,
-    }
-}
-
-/// Maps a serde_json error to ours, keeping its category and removing any echoed value.
-fn convert_json_error(e: &serde_json::Error, path: String, content_code: ErrorCode) -> Error {
-    use serde_json::error::Category;
-    let full = e.to_string();
-    // serde_json appends " at line L column C"; keep it only for syntax errors.
-    let bare = full.split(" at line ").next().unwrap_or(&full);
-    match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            if bare.contains("recursion limit") {
-                Error::limit(path, "nesting too deep")
-            } else {
-                Error::new(ErrorCode::InvalidJson, path, &full)
-            }
-        }
-        Category::Data => Error::new(content_code, path, sanitize_message(bare)),
-    }
-}
-
-/// Removes values that serde quotes in its messages (`invalid type: string "…"`,
-/// `unknown variant `…``) and keeps what was expected.
-pub(crate) fn sanitize_message(message: &str) -> String {
-    for prefix in ["invalid type", "invalid value", "invalid length"] {
-        if message.starts_with(prefix) {
-            return match message.split_once(", expected ") {
-                Some((_, expected)) => format!("{prefix}: expected {expected}"),
-                None => prefix.to_owned(),
-            };
-        }
-    }
-    for prefix in ["unknown variant", "unknown field"] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            let name = rest
-                .trim_start()
-                .strip_prefix('`')
-                .and_then(|r| r.split('`').next());
-            let expected = message.split_once(", expected ").map(|(_, e)| e);
-            let shown = match name {
-                Some(n) if prefix == "unknown field" && is_safe_key(n) => format!("{prefix} `{n}`"),
-                _ => prefix.to_owned(),
-            };
-            return match expected {
-                Some(e) => format!("{shown}, expected {e}"),
-                None => shown,
-            };
-        }
-    }
-    message.to_owned()
-}
-
-/// A key that may appear in a message or path: lowercase ASCII, digits and `_:.-/`.
-fn is_safe_key(key: &str) -> bool {
-    !key.is_empty()
-        && key.len() <= 100
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_:.-/".contains(&b))
-}
-
-/// The path as `cases[3].kle`, with unsafe map keys replaced by `?`.
-fn safe_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(if is_safe_key(key) { key } else { "?" });
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
+    boundary::parse_json(json, content_code)
 }
 
 /// Refuses inputs larger than the limit, nested deeper than it, holding a longer string
@@ -230,7 +109,7 @@ impl<'l> Scan<'l> {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(if is_safe_key(k) { k } else { "?" });
+                    out.push_str(scrub::key(k));
                 }
                 Frame::Object { key: None, .. } => {}
                 Frame::Array { index, begun } => {
@@ -501,27 +380,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sanitizes_serde_messages() {
-        assert_eq!(
-            sanitize_message("invalid type: string \"Hans Hansen\", expected u32"),
-            "invalid type: expected u32"
-        );
-        assert_eq!(
-            sanitize_message("unknown variant `Hans`, expected one of `self`, `proxy`"),
-            "unknown variant, expected one of `self`, `proxy`"
-        );
-        assert_eq!(
-            sanitize_message("unknown field `kle2`, expected `kle`"),
-            "unknown field `kle2`, expected `kle`"
-        );
-        assert_eq!(
-            sanitize_message("unknown field `Hans Hansen`"),
-            "unknown field"
-        );
-        assert_eq!(sanitize_message("missing field `id`"), "missing field `id`");
-    }
-
-    #[test]
     fn depth_is_checked_outside_strings_only() {
         let limits = Limits {
             max_depth: 3,
@@ -532,7 +390,7 @@ mod tests {
         assert_eq!(
             check_size_and_depth(r#"[[[[1]]]]"#, &limits)
                 .unwrap_err()
-                .code,
+                .code(),
             ErrorCode::LimitExceeded
         );
     }
