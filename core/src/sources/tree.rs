@@ -149,6 +149,12 @@ pub(crate) fn read_records(
             Event::DocType(_) => {
                 return Err(state.error(ErrorCode::InvalidInput, "a DTD (DOCTYPE) is not allowed"))
             }
+            Event::Eof if state.unclosed() => {
+                return Err(state.error(
+                    ErrorCode::InvalidJson,
+                    "expected well-formed XML (an element is not closed)",
+                ))
+            }
             Event::Eof => {
                 return match state.root_seen {
                     true => Ok(()),
@@ -183,6 +189,11 @@ struct State {
 }
 
 impl State {
+    /// Whether an element is still open.
+    fn unclosed(&self) -> bool {
+        self.skipping > 0 || !self.open.is_empty() || !self.outside.is_empty()
+    }
+
     fn capturing(&self) -> bool {
         self.skipping == 0 && !self.open.is_empty()
     }

@@ -120,7 +120,7 @@ pub fn read_ydelsesindeks(
         benefits: Vec::new(),
         problems: Vec::new(),
     };
-    let mut pending: Vec<(String, Result<PendingPayment, Malformed>)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     let (mut grants, mut effektueringer) = (0usize, 0usize);
     read_records(xml, &SPEC, &limits, |raw| {
         if GRANT_KINDS.contains(&raw.kind) {
@@ -145,7 +145,7 @@ pub fn read_ydelsesindeks(
                 Some(path) => malformed(path, "string longer than the limit"),
                 None => map_payment(&raw.node),
             };
-            pending.push((record, mapped));
+            pending.push((record, benefit_ref(&raw.node).map(str::to_owned), mapped));
         }
         Ok(())
     })?;
@@ -153,13 +153,32 @@ pub fn read_ydelsesindeks(
     Ok(out)
 }
 
-/// Adds each payment to its benefit; a malformed payment hides its benefit.
-fn attach_payments(
-    out: &mut SourceBenefits,
-    pending: Vec<(String, Result<PendingPayment, Malformed>)>,
-    limits: &Limits,
-) {
-    for (record, payment) in pending {
+/// A payment record read: its path, the benefit it names (if readable), and the payment.
+type Pending = (String, Option<String>, Result<PendingPayment, Malformed>);
+
+/// The `BevilgetYdelseId` a payment record names.
+fn benefit_ref(node: &Node) -> Option<&str> {
+    latest_registrering(node)?.text_at(&[
+        "RelationListe",
+        "OekonomiskYdelseEffektueringRelation",
+        "BevilgetYdelseRef",
+        "BevilgetYdelseId",
+    ])
+}
+
+/// Makes a benefit the hidden stand-in for a record that cannot be read.
+fn hide(benefit: &mut Benefit) {
+    benefit.void = true;
+    benefit.kle = None;
+    benefit.payments.clear();
+    benefit.payer = None;
+}
+
+/// Adds each payment to its benefit; a malformed payment hides its benefit (section 7:
+/// a malformed amount inside a record hides that record).
+fn attach_payments(out: &mut SourceBenefits, pending: Vec<Pending>, limits: &Limits) {
+    let mut hidden: Vec<String> = Vec::new();
+    for (record, benefit_id, payment) in pending {
         match payment {
             Ok(p) => match out
                 .benefits
@@ -189,15 +208,16 @@ fn attach_payments(
             },
             Err(m) => {
                 out.problems.push(m.problem("record.malformed", &record));
-                // Which benefit it belonged to cannot be trusted: no payment is attached.
+                hidden.extend(benefit_id);
             }
         }
     }
     for (i, benefit) in out.benefits.iter_mut().enumerate() {
+        if hidden.contains(&benefit.id) {
+            hide(benefit);
+        }
         if benefit.payments.len() > limits.max_items_per_record {
-            benefit.payments.clear();
-            benefit.void = true;
-            benefit.kle = None;
+            hide(benefit);
             out.problems.push(
                 Malformed {
                     path: String::new(),
