@@ -78,6 +78,10 @@ fn schemas() -> Vec<(&'static str, String)> {
             schema_of::<ValidationReport>("validation.schema.json"),
         ),
         ("error.schema.json", schema_of::<Error>("error.schema.json")),
+        (
+            "source-profile.schema.json",
+            schema_of::<egensag::sources::SourceProfile>("source-profile.schema.json"),
+        ),
     ]
 }
 

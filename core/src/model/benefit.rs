@@ -58,6 +58,41 @@ pub struct Benefit {
     /// The outstanding amount the citizen owes back, in øre.
     #[serde(default)]
     pub debt_ore: Option<i64>,
+    /// Who pays [Udbetalingsafdeling]: the municipality or Udbetaling Danmark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payer: Option<Payer>,
+}
+
+/// Who pays a benefit [OekonomiskEffektuering Udbetalingsafdeling].
+///
+/// ```
+/// let p: egensag::model::Payer = serde_json::from_str(
+///     r#"{"kind": "udbetaling_danmark", "name": "Udbetaling Danmark"}"#).unwrap();
+/// assert_eq!(p.kind, egensag::model::PayerKind::UdbetalingDanmark);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Payer {
+    /// The kind of payer.
+    pub kind: PayerKind,
+    /// The paying office's name as the source gives it, e.g. `Ydelsesservice`.
+    pub name: String,
+}
+
+/// The kind of a benefit's payer.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&egensag::model::PayerKind::Municipality).unwrap(), "\"municipality\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PayerKind {
+    /// The municipality.
+    Municipality,
+    /// Udbetaling Danmark.
+    UdbetalingDanmark,
+    /// Anyone else.
+    Other,
 }
 
 /// A grant [Bevilling]: its period, amount and payment plan.

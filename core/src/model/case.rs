@@ -90,6 +90,13 @@ pub struct Party {
     pub cvr: Option<String>,
     /// The party's role.
     pub role: PartyRole,
+    /// First day the party counts [Sagspart Virkning FraTidspunkt]; always when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
+    /// Last day the party counts [Sagspart Virkning TilTidspunkt]; open-ended when absent.
+    /// SF1470 ends a relation by ending its validity, never by deleting it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<NaiveDate>,
 }
 
 /// A party's role in a case.
@@ -223,6 +230,14 @@ pub struct Document {
     pub date: NaiveDate,
     /// Incoming (from the citizen) or outgoing (to the citizen).
     pub direction: Direction,
+    /// Never listed, counted or notified [the document's own Visningsklasse in SF1470].
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub withheld_from_citizen: bool,
+}
+
+/// Serde helper: leave a `false` flag out of the output.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// A document's direction.

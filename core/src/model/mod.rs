@@ -18,7 +18,7 @@ mod policy;
 mod request;
 
 pub use appointment::{Appointment, AppointmentKind};
-pub use benefit::{Benefit, Grant, Payment, PaymentStatus};
+pub use benefit::{Benefit, Grant, Payer, PayerKind, Payment, PaymentStatus};
 pub use case::{
     Case, Caseworker, Direction, Document, InfoRequest, Outcome, Party, PartyRole, Progress,
     ProgressState,
@@ -28,7 +28,7 @@ pub use consent::{Consent, ConsentKind, ConsentScope};
 pub use mandate::{Mandate, MandateKind, MandateScope};
 pub use parse::{parse_policy, parse_request};
 pub use policy::{
-    IncludeRule, KleRules, Limits, Policy, PrivilegeLevel, ProcessingDays, SecondaryPartyAccess,
-    TitleMode,
+    HttpsUrl, IncludeRule, KleRules, Limits, Link, LinkText, Policy, PrivilegeLevel,
+    ProcessingDays, SecondaryPartyAccess, TitleMode,
 };
 pub use request::{Request, Role, Subject, Viewer};

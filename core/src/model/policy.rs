@@ -61,6 +61,77 @@ pub struct Policy {
     /// Input limits; safe defaults when absent.
     #[serde(default)]
     pub limits: Limits,
+    /// Links to a specialist portal or a borger.dk article, per KLE pattern.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link given to each visible record of an area (the most specific pattern applies).
+///
+/// ```
+/// let l: egensag::model::Link = serde_json::from_str(r#"{"pattern": "32.30.*",
+///   "url": "https://www.borger.dk/sygedagpenge",
+///   "text": {"da": "Læs om sygedagpenge", "en": "About sickness benefit"}}"#).unwrap();
+/// assert_eq!(l.url.as_str(), "https://www.borger.dk/sygedagpenge");
+/// assert!(serde_json::from_str::<egensag::model::HttpsUrl>("\"http://x.dk\"").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The KLE pattern.
+    pub pattern: KlePattern,
+    /// Where the link goes: an `https` URL.
+    pub url: HttpsUrl,
+    /// The link's text in each language.
+    pub text: LinkText,
+}
+
+/// A link's text, in Danish and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkText {
+    /// Danish.
+    pub da: String,
+    /// English.
+    pub en: String,
+}
+
+/// A URL that starts with `https://` and has a host: the only links a policy may give.
+///
+/// ```
+/// let u = egensag::model::HttpsUrl::parse("https://www.borger.dk/x").unwrap();
+/// assert_eq!(u.as_str(), "https://www.borger.dk/x");
+/// assert!(egensag::model::HttpsUrl::parse("javascript:alert(1)").is_none());
+/// assert!(egensag::model::HttpsUrl::parse("https://").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[schemars(transparent)]
+pub struct HttpsUrl(
+    #[schemars(regex(pattern = r"^https://[^/?#\s]+[^\s]*$"))]
+    String,
+);
+
+impl HttpsUrl {
+    /// The URL when it is `https://host…` without whitespace or control characters.
+    pub fn parse(text: &str) -> Option<HttpsUrl> {
+        let rest = text.strip_prefix("https://")?;
+        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let clean = !text.chars().any(|c| c.is_whitespace() || c.is_control());
+        (host_end > 0 && clean).then(|| HttpsUrl(text.to_owned()))
+    }
+
+    /// The URL as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for HttpsUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        HttpsUrl::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom("expected an https URL (https://host/…)"))
+    }
 }
 
 /// Reads the privilege table, rejecting a URI given twice (JSON objects with duplicate

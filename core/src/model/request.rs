@@ -65,6 +65,9 @@ pub struct Request {
 pub struct Subject {
     /// The subject's CPR number.
     pub cpr: Cpr,
+    /// The day the subject died, if they have; every fuldmagt ends from that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deceased_on: Option<chrono::NaiveDate>,
 }
 
 /// Who is looking, and in which role.
