@@ -181,31 +181,31 @@ fn error(kind: &str, xml: &str) -> egensag::Error {
 #[test]
 fn document_level_errors_have_codes_and_paths() {
     assert_eq!(
-        error("sf1470", r#"<Sag xmlns="urn:oio:sts:sagdok:sag:6">"#).code,
+        error("sf1470", r#"<Sag xmlns="urn:oio:sts:sagdok:sag:6">"#).code(),
         ErrorCode::InvalidJson
     );
     let e = error(
         "sf1470",
         r#"<Dokument xmlns="urn:oio:sts:sagdok:dokument:6"/>"#,
     );
-    assert_eq!(e.code, ErrorCode::InvalidInput);
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
     // Right local name, wrong namespace: still the wrong root.
-    assert_eq!(error("sf1470", "<Sag/>").code, ErrorCode::InvalidInput);
+    assert_eq!(error("sf1470", "<Sag/>").code(), ErrorCode::InvalidInput);
     let dtd = r#"<!DOCTYPE Sag [<!ENTITY x "0101901234">]><Sag xmlns="urn:oio:sts:sagdok:sag:6">&x;</Sag>"#;
     let e = error("sf1470", dtd);
-    assert_eq!(e.code, ErrorCode::InvalidInput);
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
     assert!(!e.to_string().contains("0101901234"));
     let e = error(
         "sf1470",
         r#"<Sag xmlns="urn:oio:sts:sagdok:sag:6"><Registrering>&secret;</Registrering></Sag>"#,
     );
-    assert_eq!(e.path, "Sag/Registrering");
+    assert_eq!(e.path(), "Sag/Registrering");
     assert_eq!(
-        error("ydelsesindeks", "<BevillingIndeks/>").code,
+        error("ydelsesindeks", "<BevillingIndeks/>").code(),
         ErrorCode::InvalidInput
     );
     let e = sources_json("sf1470", "<x/>", "2026-13-01", None).unwrap_err();
-    assert_eq!(e.path, "as_of");
+    assert_eq!(e.path(), "as_of");
     let e = sources_json(
         "sf1470",
         "<x/>",
@@ -214,7 +214,7 @@ fn document_level_errors_have_codes_and_paths() {
     )
     .unwrap_err();
     assert_eq!(
-        (e.code, e.path.as_str()),
+        (e.code(), e.path()),
         (ErrorCode::InvalidPolicy, "profile.party_roles.x")
     );
 }
@@ -336,7 +336,7 @@ fn policy_links_accept_https_only_with_a_path() {
     ] {
         let e = egensag::model::parse_policy(&policy(bad)).unwrap_err();
         assert_eq!(
-            (e.code, e.path.as_str()),
+            (e.code(), e.path()),
             (ErrorCode::InvalidPolicy, "links[0].url"),
             "{bad}"
         );

@@ -69,7 +69,7 @@ pub struct SourceBenefits {
 ///
 /// ```
 /// let e = egensag::sources::sources_json("kombit", "<x/>", "2026-11-23", None).unwrap_err();
-/// assert_eq!(e.path, "kind");
+/// assert_eq!(e.path(), "kind");
 /// ```
 pub fn sources_json(
     kind: &str,
@@ -119,8 +119,8 @@ impl Malformed {
         let scrubbed = Error::input(path, self.message);
         Problem {
             code: code.to_owned(),
-            path: scrubbed.path,
-            message: scrubbed.message,
+            path: scrubbed.path().to_owned(),
+            message: scrubbed.message().to_owned(),
         }
     }
 }

@@ -82,7 +82,7 @@ const SPEC: Spec = Spec {
 /// use egensag::sources::{read_sf1470, SourceProfile};
 /// let e = read_sf1470("<Dokument/>", chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
 ///     &SourceProfile::default()).unwrap_err();
-/// assert_eq!(e.code, egensag::ErrorCode::InvalidInput);
+/// assert_eq!(e.code(), egensag::ErrorCode::InvalidInput);
 /// ```
 pub fn read_sf1470(
     xml: &str,
