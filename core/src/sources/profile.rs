@@ -115,7 +115,7 @@ impl SourceProfile {
     ///
     /// ```
     /// let e = egensag::sources::SourceProfile::from_json(r#"{"party_roles": {"x": "boss"}}"#).unwrap_err();
-    /// assert_eq!(e.path, "profile.party_roles.x");
+    /// assert_eq!(e.path(), "profile.party_roles.x");
     /// ```
     pub fn from_json(json: &str) -> Result<SourceProfile, Error> {
         crate::model::parse::from_json(json, ErrorCode::InvalidPolicy).map_err(|e| e.at("profile"))
