@@ -104,7 +104,7 @@ pub struct ExplanationEntry {
     pub visible: bool,
     /// Every rule that denies, in rule order.
     pub reasons: Vec<Reason>,
-    /// What permitted it, sorted by text.
+    /// What permitted it.
     pub rules: Vec<Rule>,
 }
 
