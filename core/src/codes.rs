@@ -105,6 +105,7 @@ pub(crate) use codes;
 #[cfg(test)]
 mod tests {
     use crate::actions::{Action, ActionReason};
+    use crate::model::Outcome;
     use crate::notifications::NotificationCode;
     use crate::status::{BenefitStatusCode, CaseStatusCode};
     use crate::validation::ProblemCode;

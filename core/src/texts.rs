@@ -167,6 +167,11 @@ mod tests {
                 NotificationCode::ALL
                     .iter()
                     .map(|c| (c.text(Language::Da), c.text(Language::En))),
+            )
+            .chain(
+                Outcome::ALL
+                    .iter()
+                    .map(|c| (c.text(Language::Da), c.text(Language::En))),
             );
         for (da, en) in texts {
             assert!(!da.is_empty() && !en.is_empty() && da != en, "{da} / {en}");
