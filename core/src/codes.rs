@@ -131,6 +131,7 @@ mod tests {
                 .iter()
                 .map(|c| ("notification", c.as_str())),
         );
+        all.extend(Outcome::ALL.iter().map(|c| ("outcome", c.as_str())));
         all.extend(Action::ALL.iter().map(|c| ("action", c.as_str())));
         all.extend(
             ActionReason::ALL
