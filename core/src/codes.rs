@@ -1,7 +1,7 @@
 //! Codes: the closed sets of strings the engine writes for machines to read (reason,
 //! status, notification, validation and action codes).
 //!
-//! Every code set is an enum declared with [`codes!`], which takes each variant's wire
+//! Every code set is an enum declared with `codes!`, which takes each variant's wire
 //! string once and makes from it the enum's serde name, [`as_str`](crate::visibility::Reason::as_str),
 //! [`FromStr`](std::str::FromStr) and the list `ALL`. The texts a citizen reads for a
 //! code live in [`crate::texts`], in exhaustive matches, so a new code does not compile
