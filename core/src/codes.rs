@@ -102,6 +102,45 @@ macro_rules! codes {
 
 pub(crate) use codes;
 
+/// Writes a type that has `Display` and `FromStr` as a JSON string: `Serialize`,
+/// `Deserialize` (with `$expected` as the message for a string that does not parse; the
+/// string itself is never echoed) and a JSON Schema of a plain string.
+macro_rules! string_serde {
+    ($name:ident, $expected:literal) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$name, D::Error> {
+                let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+                text.parse()
+                    .map_err(|_| <D::Error as serde::de::Error>::custom($expected))
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                String::json_schema(generator)
+            }
+        }
+    };
+}
+
+pub(crate) use string_serde;
+
 #[cfg(test)]
 mod tests {
     use crate::actions::{Action, ActionReason};

@@ -2,7 +2,7 @@
 //! number of requests, from any number of threads.
 
 use crate::error::Error;
-use crate::evaluation::{built, evaluate, DecisionsOnly};
+use crate::evaluation::{built, evaluate, DecisionsOnly, Evaluation};
 use crate::explanation::Explanation;
 use crate::kle::Catalogue;
 use crate::model::{parse_policy, Policy, Request};
@@ -133,12 +133,7 @@ impl Engine {
     /// assert!(engine.overview(&request).unwrap().cases.is_empty()); // no consent
     /// ```
     pub fn overview(&self, request: &Request) -> Result<Overview, Error> {
-        let evaluation = evaluate(
-            &self.compiled,
-            request,
-            Detail::Reasons,
-            &self.presenter(request),
-        )?;
+        let evaluation = self.present(request, Detail::Reasons)?;
         Overview::assemble(
             request,
             built(evaluation.cases),
@@ -156,12 +151,7 @@ impl Engine {
     /// assert!(engine.explain(&request).unwrap().entries.is_empty());
     /// ```
     pub fn explain(&self, request: &Request) -> Result<Explanation, Error> {
-        let evaluation = evaluate(
-            &self.compiled,
-            request,
-            Detail::Rules,
-            &self.presenter(request),
-        )?;
+        let evaluation = self.present(request, Detail::Rules)?;
         Ok(Explanation::assemble(&self.policy.id, request, evaluation))
     }
 
@@ -249,14 +239,19 @@ impl Engine {
         Ok(evaluation.visible())
     }
 
-    /// What presents the records of `request`.
-    fn presenter(&self, request: &Request) -> Presenter<'_> {
-        Presenter {
+    /// Decides every record of `request` and presents the visible ones.
+    fn present(
+        &self,
+        request: &Request,
+        detail: Detail,
+    ) -> Result<Evaluation<Presenter<'_>>, Error> {
+        let presenter = Presenter {
             policy: &self.policy,
             compiled: &self.compiled,
             catalogue: self.catalogue.as_ref(),
             as_of: request.as_of,
             language: request.language,
-        }
+        };
+        evaluate(&self.compiled, request, detail, &presenter)
     }
 }

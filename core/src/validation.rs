@@ -2,14 +2,13 @@
 //! source system wrote it wrong (a malformed KLE number, facet or party CPR, a case
 //! reference that points nowhere). Problems that reject a request are errors instead.
 
-use crate::codes::UnknownCode;
+use crate::codes::{string_serde, UnknownCode};
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
 use crate::model::Request;
 use crate::visibility::Reason;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
@@ -117,34 +116,7 @@ impl FromStr for ProblemCode {
     }
 }
 
-impl Serialize for ProblemCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ProblemCode {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ProblemCode, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|_| serde::de::Error::custom("expected a validation problem code"))
-    }
-}
-
-/// Written as a plain string, as validation reports always have been.
-impl JsonSchema for ProblemCode {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "ProblemCode".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-}
+string_serde!(ProblemCode, "expected a validation problem code");
 
 const KLE_EXPECTED: &str = "expected a KLE subject number such as 32.24.04";
 const CPR_EXPECTED: &str = crate::cpr::CPR_EXPECTED;

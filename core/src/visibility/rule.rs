@@ -2,9 +2,8 @@
 //! they become text (`include:32.*`, `self`, `mandate:<id>` …) only when an explanation
 //! is written.
 
-use crate::codes::{codes, UnknownCode};
+use crate::codes::{codes, string_serde, UnknownCode};
 use crate::kle::KlePattern;
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -107,33 +106,7 @@ impl PartialOrd for Rule {
     }
 }
 
-impl serde::Serialize for Rule {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Rule {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Rule, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|_| serde::de::Error::custom("expected a permitting rule"))
-    }
-}
-
-impl schemars::JsonSchema for Rule {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "Rule".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-}
+string_serde!(Rule, "expected a permitting rule");
 
 #[cfg(test)]
 mod tests {
