@@ -1,8 +1,9 @@
 //! The explanation: one entry per input record, for audit and support staff (never for
 //! the citizen). It carries no titles and no CPR numbers.
 
-use crate::model::Role;
-use crate::visibility::Reason;
+use crate::evaluation::{Build, Evaluated, Evaluation};
+use crate::model::{Request, Role};
+use crate::visibility::{Reason, Rule};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,58 @@ pub struct Explanation {
     pub entries: Vec<ExplanationEntry>,
 }
 
+impl Explanation {
+    /// The explanation of `request`'s evaluation under the policy `policy`.
+    pub(crate) fn assemble<B: Build>(
+        policy: &str,
+        request: &Request,
+        evaluation: Evaluation<B>,
+    ) -> Explanation {
+        let cases = request
+            .cases
+            .iter()
+            .map(|c| (ItemKind::Case, &c.source, &c.id));
+        let benefits = request
+            .benefits
+            .iter()
+            .map(|b| (ItemKind::Benefit, &b.source, &b.id));
+        let appointments = request
+            .appointments
+            .iter()
+            .map(|a| (ItemKind::Appointment, &a.source, &a.id));
+        let decisions = evaluation
+            .cases
+            .into_iter()
+            .map(decision)
+            .chain(evaluation.benefits.into_iter().map(decision))
+            .chain(evaluation.appointments.into_iter().map(decision));
+        let entries = cases
+            .chain(benefits)
+            .chain(appointments)
+            .zip(decisions)
+            .map(|((kind, source, id), decision)| ExplanationEntry {
+                kind,
+                source: source.clone(),
+                id: id.clone(),
+                visible: decision.visible,
+                reasons: decision.reasons,
+                rules: decision.rules,
+            })
+            .collect();
+        Explanation {
+            as_of: request.as_of,
+            policy: policy.to_owned(),
+            viewer_role: request.viewer.role,
+            entries,
+        }
+    }
+}
+
+/// The decision of one evaluated record.
+fn decision<V>(evaluated: Evaluated<V>) -> crate::visibility::Decision {
+    evaluated.decision
+}
+
 /// The decision on one record.
 ///
 /// ```
@@ -52,7 +105,7 @@ pub struct ExplanationEntry {
     /// Every rule that denies, in rule order.
     pub reasons: Vec<Reason>,
     /// What permitted it.
-    pub rules: Vec<String>,
+    pub rules: Vec<Rule>,
 }
 
 /// The kind of one record, in explanations and notifications.

@@ -18,11 +18,15 @@
     )
 )]
 
+pub mod actions;
 pub mod calendar;
+pub mod codes;
 pub mod cpr;
 mod engine;
 pub mod error;
+mod evaluation;
 pub mod explanation;
+pub mod json;
 pub mod kle;
 pub mod model;
 pub mod notifications;

@@ -1,12 +1,13 @@
 //! Notifications: what changed between two overviews of the same subject. A record
 //! that leaves the overview produces nothing: its absence must not reveal why.
 
+use crate::codes::codes;
 use crate::error::Error;
 use crate::explanation::ItemKind;
 use crate::model::Language;
 use crate::overview::{AppointmentView, BenefitView, CaseView, Overview};
 use crate::status::CaseStatusCode;
-use crate::texts::{format_money, text};
+use crate::texts::format_money;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -77,65 +78,34 @@ pub struct NotifiedRecord {
     pub payment_id: Option<String>,
 }
 
-/// The kinds of change.
-///
-/// ```
-/// assert_eq!(serde_json::to_string(&egensag::notifications::NotificationCode::CaseDecided).unwrap(), "\"case.decided\"");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[non_exhaustive]
-pub enum NotificationCode {
-    /// A case appeared.
-    #[serde(rename = "case.new")]
-    CaseNew,
-    /// A case's status changed (other than to decided or awaiting you).
-    #[serde(rename = "case.status_changed")]
-    CaseStatusChanged,
-    /// A case was decided.
-    #[serde(rename = "case.decided")]
-    CaseDecided,
-    /// A case now waits for the citizen.
-    #[serde(rename = "case.awaiting_you")]
-    CaseAwaitingYou,
-    /// A benefit appeared.
-    #[serde(rename = "benefit.new")]
-    BenefitNew,
-    /// A benefit's status changed.
-    #[serde(rename = "benefit.status_changed")]
-    BenefitStatusChanged,
-    /// A payment was paid.
-    #[serde(rename = "payment.new")]
-    PaymentNew,
-    /// An appointment appeared.
-    #[serde(rename = "appointment.new")]
-    AppointmentNew,
-    /// An appointment's time, place, kind, role or tasks changed.
-    #[serde(rename = "appointment.changed")]
-    AppointmentChanged,
-    /// An appointment was cancelled.
-    #[serde(rename = "appointment.cancelled")]
-    AppointmentCancelled,
-}
-
-impl NotificationCode {
-    /// The code as written in JSON.
+codes! {
+    /// The kinds of change.
     ///
     /// ```
-    /// assert_eq!(egensag::notifications::NotificationCode::AppointmentCancelled.as_str(), "appointment.cancelled");
+    /// assert_eq!(serde_json::to_string(&egensag::notifications::NotificationCode::CaseDecided).unwrap(), "\"case.decided\"");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotificationCode::CaseNew => "case.new",
-            NotificationCode::CaseStatusChanged => "case.status_changed",
-            NotificationCode::CaseDecided => "case.decided",
-            NotificationCode::CaseAwaitingYou => "case.awaiting_you",
-            NotificationCode::BenefitNew => "benefit.new",
-            NotificationCode::BenefitStatusChanged => "benefit.status_changed",
-            NotificationCode::PaymentNew => "payment.new",
-            NotificationCode::AppointmentNew => "appointment.new",
-            NotificationCode::AppointmentChanged => "appointment.changed",
-            NotificationCode::AppointmentCancelled => "appointment.cancelled",
-        }
+    #[non_exhaustive]
+    pub enum NotificationCode {
+        /// A case appeared.
+        CaseNew = "case.new",
+        /// A case's status changed (other than to decided or awaiting you).
+        CaseStatusChanged = "case.status_changed",
+        /// A case was decided.
+        CaseDecided = "case.decided",
+        /// A case now waits for the citizen.
+        CaseAwaitingYou = "case.awaiting_you",
+        /// A benefit appeared.
+        BenefitNew = "benefit.new",
+        /// A benefit's status changed.
+        BenefitStatusChanged = "benefit.status_changed",
+        /// A payment was paid.
+        PaymentNew = "payment.new",
+        /// An appointment appeared.
+        AppointmentNew = "appointment.new",
+        /// An appointment's time, place, kind, role or tasks changed.
+        AppointmentChanged = "appointment.changed",
+        /// An appointment was cancelled.
+        AppointmentCancelled = "appointment.cancelled",
     }
 }
 
@@ -199,9 +169,7 @@ impl Notifier {
         id: &str,
         title: &str,
     ) {
-        let text = text(code.as_str(), self.language)
-            .unwrap_or_default()
-            .to_owned();
+        let text = code.text(self.language).to_owned();
         self.push_text(
             code,
             NotifiedRecord {
@@ -280,8 +248,7 @@ impl Notifier {
                 if paid_before.contains(payment.id.as_str()) {
                     continue;
                 }
-                let base =
-                    text(NotificationCode::PaymentNew.as_str(), self.language).unwrap_or_default();
+                let base = NotificationCode::PaymentNew.text(self.language);
                 let record = NotifiedRecord {
                     kind: ItemKind::Benefit,
                     source: benefit.source.clone(),

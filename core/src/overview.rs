@@ -1,10 +1,13 @@
 //! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
 
-use crate::model::{AppointmentKind, Direction, Grant, Language, Payment, Role};
+use crate::error::Error;
+use crate::model::{AppointmentKind, Direction, Grant, Language, Payment, Request, Role};
+use crate::presentation::paid;
 use crate::status::{BenefitStatus, CaseStatus};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The citizen's overview. Hidden records leave no trace in it.
 ///
@@ -207,4 +210,79 @@ pub struct YearTotal {
     pub year: i32,
     /// Net amount in øre.
     pub net_ore: i64,
+}
+
+impl Overview {
+    /// The overview of `request` from the views of its visible records, in any order:
+    /// sorted, without the appointments that ended before `as_of`, and totalled. Fails
+    /// when the totals do not fit in 64 bits.
+    pub(crate) fn assemble(
+        request: &Request,
+        mut cases: Vec<CaseView>,
+        mut benefits: Vec<BenefitView>,
+        mut appointments: Vec<AppointmentView>,
+    ) -> Result<Overview, Error> {
+        cases.sort_by(|a, b| {
+            b.status
+                .since
+                .cmp(&a.status.since)
+                .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
+        });
+        benefits.sort_by(|a, b| {
+            latest(b)
+                .cmp(&latest(a))
+                .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
+        });
+        appointments.retain(|a| a.end.date_naive() >= request.as_of);
+        appointments.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
+        });
+        let totals = Totals::of(&benefits)?;
+        Ok(Overview {
+            as_of: request.as_of,
+            language: request.language,
+            subject: request.subject.cpr.masked(),
+            viewer_role: request.viewer.role,
+            cases,
+            benefits,
+            appointments,
+            totals,
+        })
+    }
+}
+
+/// The date benefits are sorted by: the latest listed payment, else the status date.
+fn latest(benefit: &BenefitView) -> NaiveDate {
+    benefit
+        .payments
+        .iter()
+        .map(|p| p.disposition_date)
+        .max()
+        .unwrap_or(benefit.status.since)
+}
+
+impl Totals {
+    /// Net paid by year and total debt over the visible benefits.
+    fn of(benefits: &[BenefitView]) -> Result<Totals, Error> {
+        let overflow = || Error::input("benefits", "expected amounts whose totals fit in 64 bits");
+        let mut by_year: BTreeMap<i32, i64> = BTreeMap::new();
+        for payment in benefits.iter().flat_map(|b| paid(&b.payments)) {
+            let sum = by_year.entry(payment.disposition_date.year()).or_insert(0);
+            *sum = sum.checked_add(payment.net_ore).ok_or_else(overflow)?;
+        }
+        let debt_ore = benefits
+            .iter()
+            .filter_map(|b| b.debt_ore)
+            .try_fold(0i64, i64::checked_add)
+            .ok_or_else(overflow)?;
+        Ok(Totals {
+            paid_by_year: by_year
+                .into_iter()
+                .map(|(year, net_ore)| YearTotal { year, net_ore })
+                .collect(),
+            debt_ore,
+        })
+    }
 }

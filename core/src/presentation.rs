@@ -1,17 +1,20 @@
 //! Presentation and redaction (DOMAIN.md section 4): what of a visible record is shown.
 //! Caseworkers, other parties and CPR numbers never reach these views.
 
+use crate::evaluation::Build;
 use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
     Appointment, Benefit, Case, Language, Payment, PaymentStatus, Policy, TitleMode,
 };
 use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView};
 use crate::status::{benefit_status, case_status};
+use crate::visibility::CompiledPolicy;
 use chrono::NaiveDate;
 
 /// What presentation needs besides the record.
 pub(crate) struct Presenter<'a> {
     pub(crate) policy: &'a Policy,
+    pub(crate) compiled: &'a CompiledPolicy,
     pub(crate) catalogue: Option<&'a Catalogue>,
     pub(crate) as_of: NaiveDate,
     pub(crate) language: Language,
@@ -42,14 +45,17 @@ impl Presenter<'_> {
             },
         }
     }
+}
 
-    /// A visible case as shown.
-    pub(crate) fn case(
-        &self,
-        case: &Case,
-        number: KleNumber,
-        processing_days: Option<u32>,
-    ) -> CaseView {
+/// Presents every visible record: the views of the overview.
+impl Build for Presenter<'_> {
+    type Case = CaseView;
+    type Benefit = BenefitView;
+    type Appointment = AppointmentView;
+
+    /// A visible case as shown, with the processing days of the policy's best match.
+    fn case(&self, case: &Case, number: KleNumber) -> CaseView {
+        let processing_days = self.compiled.processing_days.best(number).map(|(_, d)| *d);
         CaseView {
             id: case.id.clone(),
             source: case.source.clone(),
@@ -68,14 +74,17 @@ impl Presenter<'_> {
     }
 
     /// A visible benefit as shown, or `None` when its amounts cannot be totalled.
-    /// `from` is the include rule's from-date: payments before it are not listed.
-    pub(crate) fn benefit(
+    /// Payments before the include rule's from-date are not listed.
+    fn benefit(
         &self,
         benefit: &Benefit,
         number: KleNumber,
-        from: Option<NaiveDate>,
         case_shown: bool,
     ) -> Option<BenefitView> {
+        let from = self
+            .compiled
+            .include_rule(number, None)
+            .and_then(|r| r.from);
         let mut payments: Vec<Payment> = benefit
             .payments
             .iter()
@@ -100,7 +109,7 @@ impl Presenter<'_> {
     }
 
     /// A visible appointment as shown.
-    pub(crate) fn appointment(
+    fn appointment(
         &self,
         appointment: &Appointment,
         number: KleNumber,

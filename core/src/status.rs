@@ -2,46 +2,29 @@
 //! and open requests; a benefit's from its grant, with the next payment.
 
 use crate::calendar::PaymentPlan;
+use crate::codes::codes;
 use crate::model::{Benefit, Case, Language, Outcome, Payment, PaymentStatus, ProgressState};
-use crate::texts::text;
 use chrono::{Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A case's status code.
-///
-/// ```
-/// assert_eq!(egensag::status::CaseStatusCode::AwaitingYou.as_str(), "awaiting_you");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CaseStatusCode {
-    /// Received (opstået, or no progress yet).
-    Received,
-    /// Being processed (oplyst).
-    InProgress,
-    /// Waiting for information from the citizen.
-    AwaitingYou,
-    /// Decided (afgjort).
-    Decided,
-    /// Closed (afsluttet).
-    Closed,
-}
-
-impl CaseStatusCode {
-    /// The code as written in JSON.
+codes! {
+    /// A case's status code.
     ///
     /// ```
-    /// assert_eq!(egensag::status::CaseStatusCode::InProgress.as_str(), "in_progress");
+    /// assert_eq!(egensag::status::CaseStatusCode::AwaitingYou.as_str(), "awaiting_you");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaseStatusCode::Received => "received",
-            CaseStatusCode::InProgress => "in_progress",
-            CaseStatusCode::AwaitingYou => "awaiting_you",
-            CaseStatusCode::Decided => "decided",
-            CaseStatusCode::Closed => "closed",
-        }
+    pub enum CaseStatusCode {
+        /// Received (opstået, or no progress yet).
+        Received = "received",
+        /// Being processed (oplyst).
+        InProgress = "in_progress",
+        /// Waiting for information from the citizen.
+        AwaitingYou = "awaiting_you",
+        /// Decided (afgjort).
+        Decided = "decided",
+        /// Closed (afsluttet).
+        Closed = "closed",
     }
 }
 
@@ -176,59 +159,31 @@ pub fn case_status(
     let outcome = case.outcome.filter(|_| settled);
     CaseStatus {
         code,
-        text: text(code.as_str(), language).unwrap_or_default().to_owned(),
+        text: code.text(language).to_owned(),
         since,
         outcome,
-        outcome_text: outcome
-            .and_then(|o| text(outcome_code(o), language))
-            .map(str::to_owned),
+        outcome_text: outcome.map(|o| o.text(language).to_owned()),
         awaiting,
         expected_decision_by,
         overdue: expected_decision_by.map(|by| as_of > by),
     }
 }
 
-/// The text code of an outcome.
-fn outcome_code(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Bevilget => "bevilget",
-        Outcome::DelvistBevilget => "delvist_bevilget",
-        Outcome::Afslag => "afslag",
-        Outcome::Afvist => "afvist",
-    }
-}
-
-/// A benefit's status code.
-///
-/// ```
-/// assert_eq!(egensag::status::BenefitStatusCode::Paying.as_str(), "paying");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum BenefitStatusCode {
-    /// Granted, not yet started.
-    Granted,
-    /// Being paid.
-    Paying,
-    /// Payment stopped.
-    Stopped,
-    /// The grant has ended.
-    Ended,
-}
-
-impl BenefitStatusCode {
-    /// The code as written in JSON.
+codes! {
+    /// A benefit's status code.
     ///
     /// ```
-    /// assert_eq!(egensag::status::BenefitStatusCode::Ended.as_str(), "ended");
+    /// assert_eq!(egensag::status::BenefitStatusCode::Paying.as_str(), "paying");
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BenefitStatusCode::Granted => "granted",
-            BenefitStatusCode::Paying => "paying",
-            BenefitStatusCode::Stopped => "stopped",
-            BenefitStatusCode::Ended => "ended",
-        }
+    pub enum BenefitStatusCode {
+        /// Granted, not yet started.
+        Granted = "granted",
+        /// Being paid.
+        Paying = "paying",
+        /// Payment stopped.
+        Stopped = "stopped",
+        /// The grant has ended.
+        Ended = "ended",
     }
 }
 
@@ -299,7 +254,7 @@ pub fn benefit_status(
         .flatten();
     BenefitStatus {
         code,
-        text: text(code.as_str(), language).unwrap_or_default().to_owned(),
+        text: code.text(language).to_owned(),
         since,
         next_payment,
     }

@@ -1,64 +1,129 @@
 //! The default texts, per language, and Danish money formatting.
+//!
+//! Every code a citizen reads a text for has a `text(language)` method here, an
+//! exhaustive match: a new code does not compile until it has a Danish and an English text.
 
-use crate::model::Language;
+use crate::model::{Language, Outcome};
+use crate::notifications::NotificationCode;
+use crate::status::{BenefitStatusCode, CaseStatusCode};
 
-/// The default text for a status, outcome or notification code, or `None` for an
-/// unknown code.
-///
-/// ```
-/// use egensag::{texts::text, model::Language};
-/// assert_eq!(text("in_progress", Language::Da), Some("Sagen behandles"));
-/// assert_eq!(text("paying", Language::En), Some("The benefit is being paid"));
-/// ```
-pub fn text(code: &str, language: Language) -> Option<&'static str> {
-    let (da, en) = match code {
-        "received" => ("Sagen er modtaget", "Your case has been received"),
-        "in_progress" => ("Sagen behandles", "Your case is being processed"),
-        "awaiting_you" => (
-            "Vi mangler oplysninger fra dig",
-            "We are waiting for information from you",
-        ),
-        "decided" => ("Der er truffet afgørelse", "A decision has been made"),
-        "closed" => ("Sagen er afsluttet", "Your case is closed"),
-        "granted" => ("Ydelsen er bevilget", "The benefit has been granted"),
-        "paying" => ("Ydelsen udbetales", "The benefit is being paid"),
-        "stopped" => ("Udbetalingen er stoppet", "Payment has been stopped"),
-        "ended" => ("Ydelsen er ophørt", "The benefit has ended"),
-        "bevilget" => ("Du har fået bevilget", "Granted"),
-        "delvist_bevilget" => ("Du har fået delvist bevilget", "Partly granted"),
-        "afslag" => ("Du har fået afslag", "Refused"),
-        "afvist" => ("Din ansøgning er afvist", "Rejected"),
-        "case.new" => ("Du har en ny sag", "You have a new case"),
-        "case.status_changed" => (
-            "Status på din sag er ændret",
-            "The status of your case has changed",
-        ),
-        "case.decided" => (
-            "Der er truffet afgørelse i din sag",
-            "A decision has been made in your case",
-        ),
-        "case.awaiting_you" => (
-            "Vi mangler oplysninger fra dig i din sag",
-            "We need information from you in your case",
-        ),
-        "benefit.new" => ("Du har fået en ny ydelse", "You have a new benefit"),
-        "benefit.status_changed" => (
-            "Status på din ydelse er ændret",
-            "The status of your benefit has changed",
-        ),
-        "payment.new" => ("Du har fået en udbetaling", "You have received a payment"),
-        "appointment.new" => ("Du har fået en ny aftale", "You have a new appointment"),
-        "appointment.changed" => ("Din aftale er ændret", "Your appointment has changed"),
-        "appointment.cancelled" => (
-            "Din aftale er aflyst",
-            "Your appointment has been cancelled",
-        ),
-        _ => return None,
-    };
-    Some(match language {
-        Language::Da => da,
-        Language::En => en,
-    })
+/// A text in both languages.
+struct Texts {
+    da: &'static str,
+    en: &'static str,
+}
+
+impl Texts {
+    /// The text in `language`.
+    fn get(&self, language: Language) -> &'static str {
+        match language {
+            Language::Da => self.da,
+            Language::En => self.en,
+        }
+    }
+}
+
+impl CaseStatusCode {
+    /// The default text of a case status.
+    ///
+    /// ```
+    /// use egensag::{model::Language, status::CaseStatusCode};
+    /// assert_eq!(CaseStatusCode::InProgress.text(Language::Da), "Sagen behandles");
+    /// ```
+    pub fn text(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            CaseStatusCode::Received => ("Sagen er modtaget", "Your case has been received"),
+            CaseStatusCode::InProgress => ("Sagen behandles", "Your case is being processed"),
+            CaseStatusCode::AwaitingYou => (
+                "Vi mangler oplysninger fra dig",
+                "We are waiting for information from you",
+            ),
+            CaseStatusCode::Decided => ("Der er truffet afgørelse", "A decision has been made"),
+            CaseStatusCode::Closed => ("Sagen er afsluttet", "Your case is closed"),
+        };
+        Texts { da, en }.get(language)
+    }
+}
+
+impl BenefitStatusCode {
+    /// The default text of a benefit status.
+    ///
+    /// ```
+    /// use egensag::{model::Language, status::BenefitStatusCode};
+    /// assert_eq!(BenefitStatusCode::Paying.text(Language::En), "The benefit is being paid");
+    /// ```
+    pub fn text(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            BenefitStatusCode::Granted => ("Ydelsen er bevilget", "The benefit has been granted"),
+            BenefitStatusCode::Paying => ("Ydelsen udbetales", "The benefit is being paid"),
+            BenefitStatusCode::Stopped => ("Udbetalingen er stoppet", "Payment has been stopped"),
+            BenefitStatusCode::Ended => ("Ydelsen er ophørt", "The benefit has ended"),
+        };
+        Texts { da, en }.get(language)
+    }
+}
+
+impl Outcome {
+    /// The default text of a decision's outcome.
+    ///
+    /// ```
+    /// use egensag::model::{Language, Outcome};
+    /// assert_eq!(Outcome::Afvist.text(Language::Da), "Din ansøgning er afvist");
+    /// ```
+    pub fn text(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            Outcome::Bevilget => ("Du har fået bevilget", "Granted"),
+            Outcome::DelvistBevilget => ("Du har fået delvist bevilget", "Partly granted"),
+            Outcome::Afslag => ("Du har fået afslag", "Refused"),
+            Outcome::Afvist => ("Din ansøgning er afvist", "Rejected"),
+        };
+        Texts { da, en }.get(language)
+    }
+}
+
+impl NotificationCode {
+    /// The default text of a notification (for `payment.new`, the amount follows it).
+    ///
+    /// ```
+    /// use egensag::{model::Language, notifications::NotificationCode};
+    /// assert_eq!(NotificationCode::CaseNew.text(Language::En), "You have a new case");
+    /// ```
+    pub fn text(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            NotificationCode::CaseNew => ("Du har en ny sag", "You have a new case"),
+            NotificationCode::CaseStatusChanged => (
+                "Status på din sag er ændret",
+                "The status of your case has changed",
+            ),
+            NotificationCode::CaseDecided => (
+                "Der er truffet afgørelse i din sag",
+                "A decision has been made in your case",
+            ),
+            NotificationCode::CaseAwaitingYou => (
+                "Vi mangler oplysninger fra dig i din sag",
+                "We need information from you in your case",
+            ),
+            NotificationCode::BenefitNew => ("Du har fået en ny ydelse", "You have a new benefit"),
+            NotificationCode::BenefitStatusChanged => (
+                "Status på din ydelse er ændret",
+                "The status of your benefit has changed",
+            ),
+            NotificationCode::PaymentNew => {
+                ("Du har fået en udbetaling", "You have received a payment")
+            }
+            NotificationCode::AppointmentNew => {
+                ("Du har fået en ny aftale", "You have a new appointment")
+            }
+            NotificationCode::AppointmentChanged => {
+                ("Din aftale er ændret", "Your appointment has changed")
+            }
+            NotificationCode::AppointmentCancelled => (
+                "Din aftale er aflyst",
+                "Your appointment has been cancelled",
+            ),
+        };
+        Texts { da, en }.get(language)
+    }
 }
 
 /// Formats an amount in øre the Danish way: `12.345,50 kr.`
@@ -89,32 +154,33 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn every_status_code_has_both_languages() {
-        for code in [
-            "received",
-            "in_progress",
-            "awaiting_you",
-            "decided",
-            "closed",
-            "granted",
-            "paying",
-            "stopped",
-            "ended",
-            "bevilget",
-            "delvist_bevilget",
-            "afslag",
-            "afvist",
-        ] {
-            assert!(
-                text(code, Language::Da).is_some() && text(code, Language::En).is_some(),
-                "{code}"
+    fn every_code_has_a_text_in_both_languages() {
+        let texts = CaseStatusCode::ALL
+            .iter()
+            .map(|c| (c.text(Language::Da), c.text(Language::En)))
+            .chain(
+                BenefitStatusCode::ALL
+                    .iter()
+                    .map(|c| (c.text(Language::Da), c.text(Language::En))),
+            )
+            .chain(
+                NotificationCode::ALL
+                    .iter()
+                    .map(|c| (c.text(Language::Da), c.text(Language::En))),
+            )
+            .chain(
+                Outcome::ALL
+                    .iter()
+                    .map(|c| (c.text(Language::Da), c.text(Language::En))),
             );
+        for (da, en) in texts {
+            assert!(!da.is_empty() && !en.is_empty() && da != en, "{da} / {en}");
         }
         assert_eq!(
-            text("afvist", Language::Da),
-            Some("Din ansøgning er afvist")
+            Outcome::Afvist.text(Language::Da),
+            "Din ansøgning er afvist"
         );
-        assert_eq!(text("nonsense", Language::Da), None);
+        assert_eq!(Outcome::Afvist.text(Language::En), "Rejected");
     }
 
     proptest! {

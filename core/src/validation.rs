@@ -2,12 +2,16 @@
 //! source system wrote it wrong (a malformed KLE number, facet or party CPR, a case
 //! reference that points nowhere). Problems that reject a request are errors instead.
 
+use crate::codes::{string_serde, UnknownCode};
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
 use crate::model::Request;
+use crate::visibility::Reason;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
 
 /// The problems found in a request that parsed.
 ///
@@ -31,20 +35,104 @@ pub struct ValidationReport {
 /// One problem: a code (as in explanations), where, and what was expected.
 ///
 /// ```
-/// let p = egensag::validation::Problem { code: "kle.invalid".into(), path: "cases[0].kle".into(),
+/// use egensag::validation::{Problem, ProblemCode};
+/// let p = Problem { code: ProblemCode::KleInvalid, path: "cases[0].kle".into(),
 ///     message: "expected a KLE subject number such as 32.24.04".into() };
-/// assert_eq!(p.code, "kle.invalid");
+/// assert_eq!(p.code.as_str(), "kle.invalid");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Problem {
     /// `kle.invalid`, `subject.no_cpr` or `case.missing`.
-    pub code: String,
+    pub code: ProblemCode,
     /// Where: `cases[3].kle`.
     pub path: String,
     /// What was expected (never the value).
     pub message: String,
 }
+
+/// What a validation problem is. The problems that make the engine hide a record carry
+/// that record's [`Reason`], under the same code as in explanations.
+///
+/// ```
+/// use egensag::{validation::ProblemCode, visibility::Reason};
+/// assert_eq!(ProblemCode::KleInvalid.reason(), Some(Reason::KleInvalid));
+/// assert_eq!(ProblemCode::CaseMissing.as_str(), "case.missing");
+/// assert_eq!(serde_json::to_string(&ProblemCode::SubjectNoCpr).unwrap(), "\"subject.no_cpr\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProblemCode {
+    /// A missing or malformed KLE number or facet ([`Reason::KleInvalid`]).
+    KleInvalid,
+    /// A malformed CPR number ([`Reason::SubjectNoCpr`] when no party is left).
+    SubjectNoCpr,
+    /// A case reference to no case of the same source in the request.
+    CaseMissing,
+    /// A source document's record whose own fields are malformed: read as a void record
+    /// (hidden) so that the rest of the document is still read.
+    RecordMalformed,
+    /// A payment in a source document that names no benefit of the document.
+    PaymentOrphan,
+    /// A payment plan whose payment day the reader does not recognise: no plan is read.
+    PlanUnrecognised,
+}
+
+impl ProblemCode {
+    /// Every code, in declaration order.
+    pub const ALL: &'static [ProblemCode] = &[
+        ProblemCode::KleInvalid,
+        ProblemCode::SubjectNoCpr,
+        ProblemCode::CaseMissing,
+        ProblemCode::RecordMalformed,
+        ProblemCode::PaymentOrphan,
+        ProblemCode::PlanUnrecognised,
+    ];
+
+    /// The visibility reason this problem leads to, when it has its own code.
+    pub fn reason(self) -> Option<Reason> {
+        match self {
+            ProblemCode::KleInvalid => Some(Reason::KleInvalid),
+            ProblemCode::SubjectNoCpr => Some(Reason::SubjectNoCpr),
+            ProblemCode::CaseMissing
+            | ProblemCode::RecordMalformed
+            | ProblemCode::PaymentOrphan
+            | ProblemCode::PlanUnrecognised => None,
+        }
+    }
+
+    /// The code as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::KleInvalid => Reason::KleInvalid.as_str(),
+            ProblemCode::SubjectNoCpr => Reason::SubjectNoCpr.as_str(),
+            ProblemCode::CaseMissing => "case.missing",
+            ProblemCode::RecordMalformed => "record.malformed",
+            ProblemCode::PaymentOrphan => "payment.orphan",
+            ProblemCode::PlanUnrecognised => "plan.unrecognised",
+        }
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ProblemCode {
+    type Err = UnknownCode;
+
+    fn from_str(s: &str) -> Result<ProblemCode, UnknownCode> {
+        ProblemCode::ALL
+            .iter()
+            .copied()
+            .find(|code| code.as_str() == s)
+            .ok_or(UnknownCode)
+    }
+}
+
+string_serde!(ProblemCode, "expected a validation problem code");
 
 const KLE_EXPECTED: &str = "expected a KLE subject number such as 32.24.04";
 const CPR_EXPECTED: &str = crate::cpr::CPR_EXPECTED;
@@ -54,9 +142,9 @@ const CPR_EXPECTED: &str = crate::cpr::CPR_EXPECTED;
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, code: &str, path: String, message: &str) {
+    fn add(&mut self, code: ProblemCode, path: String, message: &str) {
         self.0.push(Problem {
-            code: code.to_owned(),
+            code,
             path,
             message: message.to_owned(),
         });
@@ -65,9 +153,11 @@ impl Problems {
     /// A KLE number that is missing (when `required`) or malformed.
     fn kle(&mut self, kle: Option<&String>, path: String, required: bool) {
         match kle {
-            Some(k) if KleNumber::parse(k).is_err() => self.add("kle.invalid", path, KLE_EXPECTED),
+            Some(k) if KleNumber::parse(k).is_err() => {
+                self.add(ProblemCode::KleInvalid, path, KLE_EXPECTED)
+            }
             None if required => self.add(
-                "kle.invalid",
+                ProblemCode::KleInvalid,
                 path,
                 "expected a KLE subject number (missing)",
             ),
@@ -78,7 +168,7 @@ impl Problems {
     /// A CPR number that is malformed.
     fn cpr(&mut self, cpr: &str, path: String) {
         if Cpr::parse(cpr).is_err() {
-            self.add("subject.no_cpr", path, CPR_EXPECTED);
+            self.add(ProblemCode::SubjectNoCpr, path, CPR_EXPECTED);
         }
     }
 }
@@ -100,7 +190,7 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
             .is_some_and(|f| Facet::parse(f).is_err())
         {
             problems.add(
-                "kle.invalid",
+                ProblemCode::KleInvalid,
                 format!("cases[{i}].facet"),
                 "expected a handlingsfacet such as G01",
             );
@@ -122,7 +212,7 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
             .is_some_and(|id| !case_exists(&benefit.source, id))
         {
             problems.add(
-                "case.missing",
+                ProblemCode::CaseMissing,
                 format!("benefits[{i}].case_id"),
                 "expected a case of the same source in the request",
             );
@@ -143,7 +233,7 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
             .is_some_and(|id| !case_exists(&appointment.source, id))
         {
             problems.add(
-                "case.missing",
+                ProblemCode::CaseMissing,
                 format!("appointments[{i}].case_id"),
                 "expected a case of the same source in the request",
             );

@@ -242,7 +242,8 @@ fn compare(policy: &Value, request: &Value) -> Result<(), String> {
     }
     for (got, want) in explanation.entries.iter().zip(&expected) {
         let reasons: Vec<&str> = got.reasons.iter().map(|r| r.as_str()).collect();
-        let rules: std::collections::BTreeSet<String> = got.rules.iter().cloned().collect();
+        let rules: std::collections::BTreeSet<String> =
+            got.rules.iter().map(ToString::to_string).collect();
         // The engine lists reasons in the contract's order.
         let positions: Vec<usize> = reasons
             .iter()

@@ -1,6 +1,7 @@
 //! Cases (sager) as the Sags- og Dokumentindeks describes them.
 
 use super::common::{Moment, Sensitivity};
+use crate::codes::codes;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -156,23 +157,23 @@ pub enum ProgressState {
     Afsluttet,
 }
 
-/// A decision's outcome [Afgørelsesklasse].
-///
-/// ```
-/// let o: egensag::model::Outcome = serde_json::from_str("\"delvist_bevilget\"").unwrap();
-/// assert_eq!(o, egensag::model::Outcome::DelvistBevilget);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Granted.
-    Bevilget,
-    /// Partly granted.
-    DelvistBevilget,
-    /// Refused.
-    Afslag,
-    /// Rejected (not considered).
-    Afvist,
+codes! {
+    /// A decision's outcome [Afgørelsesklasse].
+    ///
+    /// ```
+    /// let o: egensag::model::Outcome = serde_json::from_str("\"delvist_bevilget\"").unwrap();
+    /// assert_eq!(o, egensag::model::Outcome::DelvistBevilget);
+    /// ```
+    pub enum Outcome {
+        /// Granted.
+        Bevilget = "bevilget",
+        /// Partly granted.
+        DelvistBevilget = "delvist_bevilget",
+        /// Refused.
+        Afslag = "afslag",
+        /// Rejected (not considered).
+        Afvist = "afvist",
+    }
 }
 
 /// Something the municipality has asked the citizen for.

@@ -39,7 +39,7 @@ pub use ydelsesindeks::read_ydelsesindeks;
 
 use crate::error::Error;
 use crate::model::{Benefit, Case, Moment};
-use crate::validation::Problem;
+use crate::validation::{Problem, ProblemCode};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 use tree::Node;
@@ -109,7 +109,7 @@ pub(crate) fn malformed<T>(path: impl Into<String>, message: &'static str) -> Re
 
 impl Malformed {
     /// The problem for `validate`-style reporting, at `record` (e.g. `Sag[2]`).
-    pub(crate) fn problem(&self, code: &str, record: &str) -> Problem {
+    pub(crate) fn problem(&self, code: ProblemCode, record: &str) -> Problem {
         let path = if self.path.is_empty() {
             record.to_owned()
         } else {
@@ -118,7 +118,7 @@ impl Malformed {
         // Through Error::new so that digit runs are scrubbed like every error's.
         let scrubbed = Error::input(path, self.message);
         Problem {
-            code: code.to_owned(),
+            code,
             path: scrubbed.path().to_owned(),
             message: scrubbed.message().to_owned(),
         }

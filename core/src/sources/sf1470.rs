@@ -8,6 +8,7 @@ use super::{
 };
 use crate::error::Error;
 use crate::model::{Case, Document, Limits, Party, Progress, ProgressState};
+use crate::validation::ProblemCode;
 use chrono::NaiveDate;
 
 const SAG: &str = "urn:oio:sts:sagdok:sag:6";
@@ -104,7 +105,8 @@ pub fn read_sf1470(
         match mapped {
             Ok(case) => out.cases.push(case),
             Err(m) => {
-                out.problems.push(m.problem("record.malformed", &record));
+                out.problems
+                    .push(m.problem(ProblemCode::RecordMalformed, &record));
                 out.cases
                     .push(void_case(&raw.node, &record, as_of, profile));
             }

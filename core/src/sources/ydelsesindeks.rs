@@ -10,7 +10,7 @@ use super::{
 use crate::calendar::{Frequency, PaymentDay, PaymentPlan};
 use crate::error::Error;
 use crate::model::{Benefit, Grant, Limits, Payer, PayerKind, Payment, PaymentStatus, Sensitivity};
-use crate::validation::Problem;
+use crate::validation::{Problem, ProblemCode};
 use chrono::NaiveDate;
 
 const BEVILLING: &str = "urn:oio:sts:ydelse:bevillingindeks:6";
@@ -133,7 +133,8 @@ pub fn read_ydelsesindeks(
             match mapped {
                 Ok(benefits) => out.benefits.extend(benefits),
                 Err(m) => {
-                    out.problems.push(m.problem("record.malformed", &record));
+                    out.problems
+                        .push(m.problem(ProblemCode::RecordMalformed, &record));
                     out.benefits
                         .push(void_benefit(&raw.node, &record, as_of, profile));
                 }
@@ -203,11 +204,12 @@ fn attach_payments(out: &mut SourceBenefits, pending: Vec<Pending>, limits: &Lim
                                 .to_owned(),
                         message: "expected a reference to a benefit in the same document",
                     }
-                    .problem("payment.orphan", &record),
+                    .problem(ProblemCode::PaymentOrphan, &record),
                 ),
             },
             Err(m) => {
-                out.problems.push(m.problem("record.malformed", &record));
+                out.problems
+                    .push(m.problem(ProblemCode::RecordMalformed, &record));
                 hidden.extend(benefit_id);
             }
         }
@@ -223,7 +225,7 @@ fn attach_payments(out: &mut SourceBenefits, pending: Vec<Pending>, limits: &Lim
                     path: String::new(),
                     message: "more payments than the limit per record",
                 }
-                .problem("record.malformed", &format!("benefits[{i}]")),
+                .problem(ProblemCode::RecordMalformed, &format!("benefits[{i}]")),
             );
         }
         benefit
@@ -440,7 +442,7 @@ fn plan(
                 path: format!("{p_path}Dispositionsdag"),
                 message: "expected a payment day such as \"Sidste bankdag i måneden\"",
             }
-            .problem("plan.unrecognised", record),
+            .problem(ProblemCode::PlanUnrecognised, record),
         );
     }
     Ok((

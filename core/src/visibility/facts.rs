@@ -1,0 +1,273 @@
+//! The facts the rules look at, gathered once per record: its flags, its subject number
+//! (an appointment without one takes its case's, when that case is shown), its facet,
+//! whether the subject is a party, and its dates.
+
+use crate::cpr::Cpr;
+use crate::kle::{Facet, KleNumber};
+use crate::model::{Appointment, Benefit, Case, PartyRole, RecordFlags, RecordKind, Request};
+use crate::status::is_closed;
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// The flags every kind of record carries under the same field names.
+macro_rules! flags_of {
+    ($record:expr) => {
+        RecordFlags {
+            sensitivity: $record.sensitivity,
+            withheld_from_citizen: $record.withheld_from_citizen,
+            withheld_from_representatives: $record.withheld_from_representatives,
+            void: $record.void,
+        }
+    };
+}
+
+/// A record's subject number as the rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KleFact {
+    /// A well-formed number (the record's own, or its case's).
+    Valid(KleNumber),
+    /// Missing or malformed.
+    Invalid,
+    /// An appointment without a number whose case is not shown.
+    CaseHidden,
+}
+
+/// The dates rule V7 looks at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DateFact {
+    /// A case: its creation date and whether it is closed on `as_of`.
+    Case { created: NaiveDate, closed: bool },
+    /// A benefit: its creation date and its latest payment disposition date.
+    Benefit {
+        created: NaiveDate,
+        latest_disposition: Option<NaiveDate>,
+    },
+    /// An appointment: the day it starts.
+    Appointment { start: NaiveDate },
+}
+
+/// What the rules need to know about one record, gathered once.
+#[derive(Debug, Clone)]
+pub(crate) struct RecordFacts<'a> {
+    pub(crate) kind: RecordKind,
+    pub(crate) source: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) flags: RecordFlags,
+    pub(crate) kle: KleFact,
+    /// `None` when absent, `Some(Err(()))` when malformed.
+    pub(crate) facet: Option<Result<Facet, ()>>,
+    /// Whether any party is identified by a well-formed CPR number.
+    pub(crate) any_cpr: bool,
+    /// The subject's roles in the record (for benefits and appointments: `primary`).
+    pub(crate) subject_roles: RoleSet,
+    pub(crate) dates: DateFact,
+}
+
+/// A set of party roles, kept in a byte so that gathering a record's facts allocates nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RoleSet(u8);
+
+impl RoleSet {
+    /// The set holding `role` alone.
+    pub(crate) fn of(role: PartyRole) -> RoleSet {
+        let mut set = RoleSet::default();
+        set.insert(role);
+        set
+    }
+
+    /// Adds a role.
+    pub(crate) fn insert(&mut self, role: PartyRole) {
+        self.0 |= RoleSet::bit(role);
+    }
+
+    /// Whether the set holds `role`.
+    pub(crate) fn contains(self, role: PartyRole) -> bool {
+        self.0 & RoleSet::bit(role) != 0
+    }
+
+    fn bit(role: PartyRole) -> u8 {
+        match role {
+            PartyRole::Primary => 1,
+            PartyRole::Secondary => 2,
+            PartyRole::Recipient => 4,
+            PartyRole::Owner => 8,
+        }
+    }
+}
+
+/// Whether the CPR number written as `text` is `subject`'s; `None` when malformed.
+///
+/// Sources mostly write the subject's number exactly as the request's subject was
+/// normalised (ten digits), so that case is a byte comparison; anything else is parsed.
+fn cpr_is(text: &str, subject: &Cpr) -> Option<bool> {
+    if text == subject.as_str() {
+        return Some(true);
+    }
+    Cpr::parse(text).ok().map(|cpr| cpr == *subject)
+}
+
+/// Gathers the facts of one request's records. Cases are gathered, and those shown
+/// marked with [`RequestFacts::show_case`], before appointments, which may take their
+/// subject number from their case.
+pub(crate) struct RequestFacts<'r> {
+    request: &'r Request,
+    all_cases: CaseKeys<'r>,
+    shown_cases: HashMap<(&'r str, &'r str), KleFact>,
+}
+
+impl<'r> RequestFacts<'r> {
+    /// Starts gathering for `request`.
+    pub(crate) fn new(request: &'r Request) -> RequestFacts<'r> {
+        RequestFacts {
+            request,
+            all_cases: CaseKeys::new(request),
+            shown_cases: HashMap::new(),
+        }
+    }
+
+    /// Records that `case`, whose subject number is `kle`, is shown.
+    pub(crate) fn show_case(&mut self, case: &'r Case, kle: KleFact) {
+        self.shown_cases
+            .insert((case.source.as_str(), case.id.as_str()), kle);
+    }
+
+    /// Whether the case a benefit or appointment names (if it names one) is shown.
+    pub(crate) fn case_shown(&self, source: &str, id: Option<&String>) -> bool {
+        id.is_some_and(|id| self.shown_cases.contains_key(&(source, id.as_str())))
+    }
+
+    /// The facts of a case.
+    pub(crate) fn case(&self, case: &'r Case) -> RecordFacts<'r> {
+        let subject = &self.request.subject.cpr;
+        let mut any_cpr = false;
+        let mut subject_roles = RoleSet::default();
+        for party in &case.parties {
+            match party.cpr.as_deref().and_then(|c| cpr_is(c, subject)) {
+                Some(true) => {
+                    any_cpr = true;
+                    subject_roles.insert(party.role);
+                }
+                Some(false) => any_cpr = true,
+                None => {}
+            }
+        }
+        RecordFacts {
+            kind: RecordKind::Cases,
+            source: &case.source,
+            id: &case.id,
+            flags: flags_of!(case),
+            kle: own_kle(case.kle.as_ref()),
+            facet: case
+                .facet
+                .as_deref()
+                .map(|f| Facet::parse(f).map_err(|_| ())),
+            any_cpr,
+            subject_roles,
+            dates: DateFact::Case {
+                created: case.created,
+                closed: is_closed(case, self.request.as_of),
+            },
+        }
+    }
+
+    /// The facts of a benefit: its recipient is its one party.
+    pub(crate) fn benefit(&self, benefit: &'r Benefit) -> RecordFacts<'r> {
+        let recipient = benefit
+            .recipient
+            .as_deref()
+            .and_then(|c| cpr_is(c, &self.request.subject.cpr));
+        RecordFacts {
+            kind: RecordKind::Benefits,
+            source: &benefit.source,
+            id: &benefit.id,
+            flags: flags_of!(benefit),
+            kle: own_kle(benefit.kle.as_ref()),
+            facet: None,
+            any_cpr: recipient.is_some(),
+            subject_roles: primary_if(recipient == Some(true)),
+            dates: DateFact::Benefit {
+                created: benefit.created,
+                latest_disposition: benefit.payments.iter().map(|p| p.disposition_date).max(),
+            },
+        }
+    }
+
+    /// The facts of an appointment: its participants are its parties.
+    pub(crate) fn appointment(&self, appointment: &'r Appointment) -> RecordFacts<'r> {
+        let mut any_cpr = false;
+        let mut is_participant = false;
+        for participant in &appointment.participants {
+            if let Some(is_subject) = cpr_is(participant, &self.request.subject.cpr) {
+                any_cpr = true;
+                is_participant |= is_subject;
+            }
+        }
+        RecordFacts {
+            kind: RecordKind::Appointments,
+            source: &appointment.source,
+            id: &appointment.id,
+            flags: flags_of!(appointment),
+            kle: self.appointment_kle(appointment),
+            facet: None,
+            any_cpr,
+            subject_roles: primary_if(is_participant),
+            dates: DateFact::Appointment {
+                start: appointment.start.date_naive(),
+            },
+        }
+    }
+
+    /// An appointment's number: its own, else its (shown) case's.
+    fn appointment_kle(&self, appointment: &Appointment) -> KleFact {
+        if appointment.kle.is_some() {
+            return own_kle(appointment.kle.as_ref());
+        }
+        let Some(case_id) = appointment.case_id.as_deref() else {
+            return KleFact::Invalid;
+        };
+        let key = (appointment.source.as_str(), case_id);
+        match self.shown_cases.get(&key) {
+            Some(kle) => *kle,
+            None if self.all_cases.0.contains(&key) => KleFact::CaseHidden,
+            None => KleFact::Invalid,
+        }
+    }
+}
+
+/// The subject's roles in a benefit or appointment: `primary` when they are its
+/// recipient or a participant.
+fn primary_if(is_party: bool) -> RoleSet {
+    if is_party {
+        RoleSet::of(PartyRole::Primary)
+    } else {
+        RoleSet::default()
+    }
+}
+
+/// A record's own KLE number as the rules see it.
+fn own_kle(kle: Option<&String>) -> KleFact {
+    match kle.map(|k| KleNumber::parse(k)) {
+        Some(Ok(n)) => KleFact::Valid(n),
+        _ => KleFact::Invalid,
+    }
+}
+
+/// The (source, id) of every case of a request, collected only when some appointment
+/// names its case instead of a number, so that telling "hidden case" from "no such case"
+/// is one lookup rather than a scan of every case.
+struct CaseKeys<'a>(HashSet<(&'a str, &'a str)>);
+
+impl<'a> CaseKeys<'a> {
+    fn new(request: &'a Request) -> CaseKeys<'a> {
+        if request.appointments.iter().all(|a| a.kle.is_some()) {
+            return CaseKeys(HashSet::new());
+        }
+        CaseKeys(
+            request
+                .cases
+                .iter()
+                .map(|c| (c.source.as_str(), c.id.as_str()))
+                .collect(),
+        )
+    }
+}
