@@ -1,6 +1,6 @@
 /* Generated from schemas/*.schema.json by bindings-wasm/tools/schemas-to-types.mjs
  * (json-schema-to-typescript). Do not edit: regenerate with
- * EGENSAG_BLESS=1 scripts/build-wasm.sh. */
+ * cargo xtask bless. */
 
 /**
  * The kind of an appointment.

@@ -29,6 +29,7 @@ pub mod notifications;
 pub mod overview;
 mod presentation;
 pub mod privileges;
+pub mod schema;
 pub mod status;
 pub mod texts;
 pub mod validation;
