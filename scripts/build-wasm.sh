@@ -2,9 +2,8 @@
 # Builds the npm package `egensag` into bindings-wasm/pkg/ (run from anywhere):
 #   1. cargo build -p egensag-wasm --target wasm32-unknown-unknown --profile wasm-release
 #   2. wasm-bindgen --target web (one .wasm, an ES module; node.js loads it with fs + initSync)
-#   3. types.d.ts from the committed JSON Schemas in schemas/ (json-schema-to-typescript,
-#      bindings-wasm/tools/schemas-to-types.mjs); it must equal
-#      the committed bindings-wasm/npm/types.d.ts (EGENSAG_BLESS=1 rewrites that file)
+#   3. the committed bindings-wasm/npm/types.d.ts, after `cargo xtask check types` made
+#      sure it is what the committed schemas/ give (`cargo xtask bless` rewrites it)
 #   4. the package files from bindings-wasm/npm/ and bindings-wasm/README.md
 # WASM_OPT=1 also runs wasm-opt from the npm package `binaryen` (not Debian's). It is off
 # by default: on this module it costs ~50 s and made the gzipped size larger, not smaller.
@@ -37,22 +36,11 @@ if [[ "${WASM_OPT:-0}" == 1 ]]; then
     "$pkg/egensag_wasm_bg.wasm" -o "$pkg/egensag_wasm_bg.wasm"
 fi
 
-echo "== types.d.ts from schemas/*.schema.json"
-(cd "$root/bindings-wasm" && { [[ -d node_modules/json-schema-to-typescript ]] || npm ci --silent --no-audit --no-fund; })
-node "$root/bindings-wasm/tools/schemas-to-types.mjs" "$pkg/types.d.ts"
-if ! cmp -s "$pkg/types.d.ts" "$npm_src/types.d.ts"; then
-  if [[ "${EGENSAG_BLESS:-}" == 1 ]]; then
-    cp "$pkg/types.d.ts" "$npm_src/types.d.ts"
-    echo "rewrote bindings-wasm/npm/types.d.ts"
-  else
-    echo "bindings-wasm/npm/types.d.ts is out of date with schemas/*.schema.json;" >&2
-    echo "run EGENSAG_BLESS=1 scripts/build-wasm.sh and commit it" >&2
-    exit 1
-  fi
-fi
+echo "== types.d.ts (cargo xtask check types)"
+cargo xtask check types
 
 echo "== package files"
-cp "$npm_src/index.js" "$npm_src/node.js" "$npm_src/api.js" "$npm_src/index.d.ts" "$pkg/"
+cp "$npm_src/types.d.ts" "$npm_src/index.js" "$npm_src/node.js" "$npm_src/api.js" "$npm_src/index.d.ts" "$pkg/"
 cp "$root/bindings-wasm/README.md" "$pkg/README.md"
 version="$(cargo metadata --no-deps --format-version 1 \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const m=JSON.parse(s).packages.find(p=>p.name==="egensag-wasm");process.stdout.write(m.version)})')"

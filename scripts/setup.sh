@@ -19,8 +19,10 @@ fi
 
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
-if ! wasm-bindgen --version 2>/dev/null | grep -q ' 0.2.130'; then
+# The CLI must equal the wasm-bindgen crate, pinned in the root Cargo.toml (the one place
+# tool versions live; cbindgen is a library of `cargo xtask`, pinned there too).
+wasm_bindgen="$(bash "$(dirname "$0")/tool-version.sh" wasm-bindgen)"
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen\$"; then
   # Not --locked: a locked dependency version is missing from the registry.
-  cargo install wasm-bindgen-cli --version 0.2.130
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen"
 fi
-command -v cbindgen >/dev/null || cargo install --locked cbindgen

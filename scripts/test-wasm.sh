@@ -12,7 +12,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-WASM_BINDGEN_VERSION=0.2.130
+WASM_BINDGEN_VERSION="$(bash scripts/tool-version.sh wasm-bindgen)"
 GZIP_BUDGET=$((250 * 1024))
 export PATH="$HOME/.cargo/bin:$PATH"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of egensag: Rust (unit, property, doc, conformance vectors, schema and
-# header drift), the C library under valgrind, the npm WebAssembly package in Node and
-# TypeScript, the demo page in headless Chromium, and short fuzz runs.
+# Runs every test of egensag: the generated files (`cargo xtask check`: schemas, C header,
+# TypeScript types, conformance vectors, also in a build that changes serde_json's map
+# order), Rust (unit, property, doc, every member), the C library under valgrind, the npm
+# WebAssembly package in Node and TypeScript, the demo page in headless Chromium, and
+# short fuzz runs.
 #
 # On a fresh machine it first installs what is missing (the wasm target, wasm-bindgen-cli,
-# cbindgen, Chromium, valgrind, pkg-config, npm packages). Run from anywhere:
+# Chromium, valgrind, pkg-config, npm packages). Run from anywhere:
 #     bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +20,10 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "Rust tests (unit, property, doc, conformance vectors, schemas)"
+step "generated files are up to date (schemas, C header, TypeScript types, vectors)"
+cargo xtask check
+
+step "Rust tests (unit, property, doc, conformance vectors, schemas; every member)"
 cargo test --workspace
 
 step "the main job runs on the sample data"

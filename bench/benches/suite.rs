@@ -1,5 +1,5 @@
-//! The benchmark suite (`cargo bench`): criterion measurements, then same-run ratios
-//! against baselines, printed and written to `target/bench-ratios.json`.
+//! The benchmark suite (`cargo bench -p egensag-bench`): criterion measurements, then
+//! same-run ratios against baselines, printed and written to `target/bench-ratios.json`.
 //!
 //! - end to end vs the floor: JSON request → JSON overview, against only parsing the
 //!   same request into the same types with serde_json and serialising the same overview;

@@ -1,5 +1,4 @@
 //! The Cedar policy set gives egensag's decisions on the benchmark data, record by record.
-#![allow(clippy::unwrap_used, missing_docs)]
 
 use egensag::Engine;
 use egensag_bench::cedar;

@@ -1,6 +1,6 @@
 /* Generated from schemas/*.schema.json by bindings-wasm/tools/schemas-to-types.mjs
  * (json-schema-to-typescript). Do not edit: regenerate with
- * EGENSAG_BLESS=1 scripts/build-wasm.sh. */
+ * cargo xtask bless. */
 
 /**
  * The kind of an appointment.
@@ -24,6 +24,10 @@ export type PaymentDay =
   | {
       day_of_month: number;
     };
+/**
+ * The kind of a benefit's payer.
+ */
+export type PayerKind = "municipality" | "udbetaling_danmark" | "other";
 /**
  * A payment's status.
  */
@@ -114,6 +118,10 @@ export type Role = "self" | "proxy" | "guardian" | "parent" | "relative";
  */
 export type Facet = string;
 /**
+ * A URL that starts with `https://` and has a host: the only links a policy may give.
+ */
+export type HttpsUrl = string;
+/**
  * The language of the output texts.
  */
 export type Language = "da" | "en";
@@ -168,6 +176,7 @@ export interface EgensagTypes {
   Caseworker?: Caseworker;
   Catalogue?: Catalogue;
   CatalogueEntry?: CatalogueEntry;
+  ClassRoles?: ClassRoles;
   Consent?: Consent;
   ConsentKind?: ConsentKind;
   ConsentScope?: ConsentScope;
@@ -182,6 +191,7 @@ export interface EgensagTypes {
   Facet?: Facet;
   Frequency?: Frequency;
   Grant?: Grant;
+  HttpsUrl?: HttpsUrl;
   IncludeRule?: IncludeRule;
   InfoRequest?: InfoRequest;
   ItemKind?: ItemKind;
@@ -189,6 +199,8 @@ export interface EgensagTypes {
   KleRules?: KleRules;
   Language?: Language;
   Limits?: Limits;
+  Link?: Link;
+  LinkText?: LinkText;
   Mandate?: Mandate;
   MandateKind?: MandateKind;
   MandateScope?: MandateScope;
@@ -202,6 +214,8 @@ export interface EgensagTypes {
   Overview?: Overview;
   Party?: Party;
   PartyRole?: PartyRole;
+  Payer?: Payer;
+  PayerKind?: PayerKind;
   Payment?: Payment;
   PaymentDay?: PaymentDay;
   PaymentPlan?: PaymentPlan;
@@ -219,6 +233,7 @@ export interface EgensagTypes {
   Role?: Role;
   SecondaryPartyAccess?: SecondaryPartyAccess;
   Sensitivity?: Sensitivity;
+  SourceProfile?: SourceProfile;
   Subject?: Subject;
   TitleMode?: TitleMode;
   Totals?: Totals;
@@ -391,6 +406,10 @@ export interface Benefit {
    */
   name: string;
   /**
+   * Who pays [Udbetalingsafdeling]: the municipality or Udbetaling Danmark.
+   */
+  payer?: Payer | null;
+  /**
    * Payments made or planned [OekonomiskEffektuering].
    */
   payments?: Payment[];
@@ -456,6 +475,16 @@ export interface PaymentPlan {
    */
   in_advance?: boolean;
   payment_day: PaymentDay;
+}
+/**
+ * Who pays a benefit [OekonomiskEffektuering Udbetalingsafdeling].
+ */
+export interface Payer {
+  kind: PayerKind;
+  /**
+   * The paying office's name as the source gives it, e.g. `Ydelsesservice`.
+   */
+  name: string;
 }
 /**
  * One payment [OekonomiskEffektuering].
@@ -662,6 +691,10 @@ export interface Document {
    * The document's title.
    */
   title: string;
+  /**
+   * Never listed, counted or notified [the document's own Visningsklasse in SF1470].
+   */
+  withheld_from_citizen?: boolean;
 }
 /**
  * A party to a case [Sagspart]: a person (`cpr`) or a company (`cvr`).
@@ -678,6 +711,15 @@ export interface Party {
    */
   cvr?: string | null;
   role: PartyRole;
+  /**
+   * First day the party counts [Sagspart Virkning FraTidspunkt]; always when absent.
+   */
+  valid_from?: string | null;
+  /**
+   * Last day the party counts [Sagspart Virkning TilTidspunkt]; open-ended when absent.
+   * SF1470 ends a relation by ending its validity, never by deleting it.
+   */
+  valid_to?: string | null;
 }
 /**
  * One entry of a case's progress history.
@@ -827,6 +869,24 @@ export interface CatalogueEntry {
    * The title, e.g. `Hjælp til forsørgelse`.
    */
   title: string;
+}
+/**
+ * Sagsklasse role UUIDs (each list is added to the published default, where one exists).
+ */
+export interface ClassRoles {
+  /**
+   * Afgørelsesklasse (→ `outcome`). When empty, any other class whose key or UUID is
+   * in `outcomes` gives the outcome.
+   */
+  decision?: string[];
+  /**
+   * Handlingsklasse (→ `facet`); default `05ef7011-11a7-4e4c-a46b-3de6aa457fc3`.
+   */
+  handling?: string[];
+  /**
+   * Primær klasse (→ `kle`); default `a86c6581-ec85-412d-a655-31a1f1d5b14f`.
+   */
+  primary?: string[];
 }
 /**
  * A consent (`samtykke`) or objection (`frabedelse`) from the subject about a recipient.
@@ -998,6 +1058,27 @@ export interface Limits {
   max_string_bytes?: number;
 }
 /**
+ * A link given to each visible record of an area (the most specific pattern applies).
+ */
+export interface Link {
+  pattern: KlePattern;
+  text: LinkText;
+  url: HttpsUrl;
+}
+/**
+ * A link's text, in Danish and English.
+ */
+export interface LinkText {
+  /**
+   * Danish.
+   */
+  da: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
  * A mandate: the holder may act for the subject within a scope and a period.
  */
 export interface Mandate {
@@ -1162,6 +1243,10 @@ export interface Policy {
   id: string;
   kle: KleRules;
   limits?: Limits;
+  /**
+   * Links to a specialist portal or a borger.dk article, per KLE pattern.
+   */
+  links?: Link[];
   max_sensitivity?: Sensitivity;
   /**
    * Records never shown to a parent.
@@ -1278,6 +1363,10 @@ export interface Request {
  */
 export interface Subject {
   cpr: Cpr;
+  /**
+   * The day the subject died, if they have; every fuldmagt ends from that day.
+   */
+  deceased_on?: string | null;
 }
 /**
  * Who is looking, and in which role.
@@ -1285,6 +1374,46 @@ export interface Subject {
 export interface Viewer {
   cpr: Cpr;
   role: Role;
+}
+/**
+ * A municipality's source profile.
+ */
+export interface SourceProfile {
+  class_roles?: ClassRoles;
+  document_direction?: Direction;
+  /**
+   * Afgørelsesklasse key (`BrugervendtNoegle`) or UUID → outcome. Unmapped: no outcome.
+   */
+  outcomes?: {
+    [k: string]: Outcome;
+  };
+  /**
+   * Sagspart role UUIDs → party role, added to the published default (Primær part →
+   * `primary`). A role not listed is not read: an unknown role is never the primary party.
+   */
+  party_roles?: {
+    [k: string]: PartyRole;
+  };
+  /**
+   * Bevillingspart role UUIDs of the recipient (Ydelsesmodtager). When empty, the one
+   * Bevillingspart with a CPR number is the recipient, and none when there are several.
+   */
+  recipient_roles?: string[];
+  /**
+   * Source system id for every record read, instead of the document's own
+   * (`SagsitsystemRelation/SystemNavn`, `ItSystem/SystemNavn`).
+   */
+  source?: string | null;
+  /**
+   * Visningsklasse keys (`BrugervendtNoegle`) that withhold.
+   */
+  withholding_keys?: string[];
+  /**
+   * Visningsklasse titles (`Klassetitel`) that withhold a case or document from the
+   * citizen; compared ignoring case and surrounding spaces. Default: "Visning undtaget
+   * for borger".
+   */
+  withholding_titles?: string[];
 }
 /**
  * The problems found in a request that parsed.

@@ -77,6 +77,6 @@ const ts = await compile(combined, 'EgensagTypes', {
   bannerComment:
     '/* Generated from schemas/*.schema.json by bindings-wasm/tools/schemas-to-types.mjs\n' +
     ' * (json-schema-to-typescript). Do not edit: regenerate with\n' +
-    ' * EGENSAG_BLESS=1 scripts/build-wasm.sh. */',
+    ' * cargo xtask bless. */',
 });
 writeFileSync(out, ts);

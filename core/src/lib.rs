@@ -33,6 +33,7 @@ pub mod notifications;
 pub mod overview;
 mod presentation;
 pub mod privileges;
+pub mod schema;
 pub mod sources;
 pub mod status;
 pub mod texts;

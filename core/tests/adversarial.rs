@@ -4,12 +4,6 @@
 //!
 //! Invalid UTF-8 cannot reach the core (`&str` is UTF-8): it is tested at the C binding;
 //! here it is tested where bytes are decoded in the core, the NemLog-in claim.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use base64::Engine as _;
 use egensag::{Engine, Error, ErrorCode};
@@ -36,6 +30,12 @@ fn base() -> Value {
     })
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn with(pointer: &str, value: Value) -> String {
     let mut doc = base();
     let (parent, key) = pointer.rsplit_once('/').unwrap();
@@ -49,11 +49,19 @@ fn with(pointer: &str, value: Value) -> String {
     doc.to_string()
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn engine() -> Engine {
     Engine::from_policy_json(POLICY).unwrap()
 }
 
 /// Every adversarial request that must be rejected whole: (what, text, code, path).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn rejected() -> Vec<(&'static str, String, ErrorCode, &'static str)> {
     let b = || base().to_string();
     vec![
@@ -425,6 +433,10 @@ fn duplicate_privilege_uris_reject_the_policy() {
     );
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn explain(engine: &Engine, text: &str) -> Vec<(bool, Vec<String>)> {
     let x = engine
         .explain(&engine.parse_request(text).unwrap())

@@ -1,18 +1,15 @@
 //! Worked examples of Danish banking days, payment days and payment plans.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use chrono::{Datelike, NaiveDate};
 use egensag::calendar::{
     banking_day_on_or_after, banking_day_on_or_before, easter_sunday, is_banking_day,
     is_closing_day, Frequency, PaymentDay, PaymentPlan,
 };
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }

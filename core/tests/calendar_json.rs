@@ -1,12 +1,5 @@
 //! JSON forms of payment days, frequencies and payment plans.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use egensag::calendar::{Frequency, PaymentDay, PaymentPlan};
 use serde_json::json;
 

@@ -1,13 +1,6 @@
 //! Properties of banking days, payment days and payment plans, checked against independent
 //! implementations written here.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use egensag::calendar::{
     banking_day_on_or_after, banking_day_on_or_before, easter_sunday, is_banking_day,
@@ -16,6 +9,10 @@ use egensag::calendar::{
 use proptest::prelude::*;
 
 /// Easter by Gauss's algorithm with its two exceptions (a different method from the library's).
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn gauss_easter(year: i32) -> NaiveDate {
     let a = year % 19;
     let b = year % 4;
@@ -38,6 +35,10 @@ fn gauss_easter(year: i32) -> NaiveDate {
 }
 
 /// The listed closing days, computed from Gauss's Easter.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn listed_closing_days(year: i32) -> Vec<NaiveDate> {
     let easter = gauss_easter(year);
     let shift = |days: i64| easter + chrono::Duration::days(days);
@@ -62,6 +63,10 @@ fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn date_2000_2100() -> impl Strategy<Value = NaiveDate> {
     let start = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
     let end = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
@@ -69,6 +74,10 @@ fn date_2000_2100() -> impl Strategy<Value = NaiveDate> {
     (0..=span).prop_map(move |n| start + Days::new(n))
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn any_date() -> impl Strategy<Value = NaiveDate> {
     let lo = NaiveDate::MIN.num_days_from_ce();
     let hi = NaiveDate::MAX.num_days_from_ce();

@@ -2,12 +2,6 @@
 //! simple reference implementation in `reference/mod.rs`, on generated requests and
 //! policies. For every record: the same `visible`, the same reasons in the contract's
 //! order, and the same determining rules.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 mod reference;
 
@@ -27,6 +21,10 @@ impl Pick<'_> {
         self.at += 1;
         b
     }
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "test helper: a panic here fails the test that called it"
+    )]
     fn one<T: Clone>(&mut self, options: &[T]) -> T {
         options[self.byte() as usize % options.len()].clone()
     }
@@ -82,6 +80,10 @@ fn opt_date(p: &mut Pick) -> Value {
     }
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn generate(bytes: &[u8]) -> (Value, Value) {
     let p = &mut Pick { bytes, at: 0 };
     // Policy.
@@ -224,6 +226,10 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
 }
 
 /// Runs both and returns a description of the first disagreement.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn compare(policy: &Value, request: &Value) -> Result<(), String> {
     let engine = egensag::Engine::from_policy_json(&policy.to_string())
         .map_err(|e| format!("policy refused: {e}"))?;

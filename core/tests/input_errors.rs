@@ -1,11 +1,5 @@
 //! Every way a request or policy is rejected: a table of bad inputs, each with the code
 //! and path it must produce, and none of them echoing a CPR number or a title.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -39,6 +33,12 @@ fn base_request() -> Value {
 }
 
 /// Sets the value at a JSON pointer (creating nothing: the parent must exist).
+#[expect(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn set(mut doc: Value, pointer: &str, value: Value) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
     match doc.pointer_mut(parent).unwrap() {
@@ -51,6 +51,10 @@ fn set(mut doc: Value, pointer: &str, value: Value) -> Value {
     doc
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn remove(mut doc: Value, pointer: &str) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
     doc.pointer_mut(parent)

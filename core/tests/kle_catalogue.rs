@@ -1,10 +1,4 @@
 //! The KLE catalogue: loading the sample emneplan, lookups, errors and the JSON form.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use chrono::NaiveDate;
 use egensag::kle::{Catalogue, KleNumber};
@@ -12,6 +6,10 @@ use egensag::{Error, ErrorCode};
 
 const SAMPLE: &str = include_str!("../../examples/data/kle-sample.xml");
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn n(s: &str) -> KleNumber {
     KleNumber::parse(s).unwrap()
 }
@@ -112,6 +110,10 @@ fn namespace_prefixes_and_attribute_date_are_accepted() {
 }
 
 /// Asserts an XML error: InvalidPolicy at `catalogue`, with no trace of `secret`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn xml_error(xml: &str, secret: &str) -> Error {
     let e = Catalogue::from_xml(xml).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidPolicy, "{e}");

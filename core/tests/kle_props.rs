@@ -1,25 +1,31 @@
 //! Property tests: parse/print round trips and the compiled index against a naive matcher.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use egensag::kle::{Facet, KleIndex, KleNumber, KlePattern};
 use proptest::prelude::*;
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn number() -> impl Strategy<Value = KleNumber> {
     (0u8..=99, 0u8..=99, 0u8..=99).prop_map(|(m, g, s)| KleNumber::new(m, g, s).unwrap())
 }
 
 /// Numbers from a small universe, so that rules and numbers collide often.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn small_number() -> impl Strategy<Value = KleNumber> {
     (prop::sample::select(vec![15u8, 27, 32]), 0u8..3, 0u8..3)
         .prop_map(|(m, g, s)| KleNumber::new(m, g, s).unwrap())
 }
 
 /// Patterns over the same small universe, in every spelling.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn small_pattern() -> impl Strategy<Value = KlePattern> {
     (0u8..6, small_number()).prop_map(|(kind, n)| {
         let (m, g) = (n.main_group(), n.group());
@@ -35,6 +41,10 @@ fn small_pattern() -> impl Strategy<Value = KlePattern> {
     })
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn naive(rules: &[(KlePattern, u32)], n: KleNumber) -> Vec<(usize, u32)> {
     let mut hits: Vec<(usize, u32)> = rules
         .iter()

@@ -1,11 +1,5 @@
 //! Tables of good and bad strings for KLE numbers, facets and patterns, through the
 //! public API (parse, FromStr, serde).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use egensag::kle::{Facet, KleError, KleNumber, KlePattern};
 

@@ -2,12 +2,6 @@
 //! nested, too many records, too long strings and too many payments are refused with
 //! `limit_exceeded` and a path, quickly and with bounded memory: never an out-of-memory
 //! or a stack overflow.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use egensag::{Engine, ErrorCode};
 use serde_json::json;
@@ -15,6 +9,10 @@ use std::time::{Duration, Instant};
 
 const POLICY: &str = r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#;
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn engine() -> Engine {
     Engine::from_policy_json(POLICY).unwrap()
 }

@@ -1,9 +1,3 @@
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 //! NemLog-in privilege claims (OIO Basic Privilege Profile) as fuldmagt mandates.
 
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
@@ -21,10 +15,18 @@ const SUBJECT: &str = "1207852318";
 const OTHER: &str = "0101901234";
 const VIEW: &str = "urn:dk:kombit:system_xyz:view_case";
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn holder() -> Cpr {
     Cpr::parse(HOLDER).unwrap()
 }
@@ -189,6 +191,11 @@ fn request(claim: &str) -> String {
     .to_string()
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn entries(engine: &Engine, request: &str) -> Vec<Value> {
     let explanation: Value = serde_json::from_str(&engine.explain_json(request).unwrap()).unwrap();
     explanation["entries"].as_array().unwrap().clone()
@@ -258,6 +265,10 @@ fn engine_reports_claim_errors_under_the_claim_field() {
 
 // ---------------------------------------------------------------- malformed claims
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn assert_error(claim: &str, code: ErrorCode, path: &str, secret: &str) {
     let err = mandates_from_claim(claim, holder(), day()).unwrap_err();
     assert_eq!(err.code(), code, "{err}");

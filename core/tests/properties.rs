@@ -3,12 +3,6 @@
 //! revocation, an objection or a narrower scope never reveals more; a representative never
 //! sees what the subject would not; a hidden record changes no byte of the overview nor of
 //! the notifications. And for status: progress after `as_of` changes nothing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use egensag::Engine;
 use proptest::prelude::*;
@@ -43,6 +37,10 @@ fn pattern() -> impl Strategy<Value = &'static str> {
     pick(&PATTERNS)
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn policy() -> impl Strategy<Value = Value> {
     (
         prop::collection::vec((pattern(), prop::option::of(pick(&DATES[..3])), any::<bool>()), 0..4),
@@ -92,6 +90,10 @@ fn apply_flags(record: &mut Value, (void, withheld, from_reps, level): (bool, bo
     record["sensitivity"] = json!(level);
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn case(i: usize) -> impl Strategy<Value = Value> {
     (
         pick(&NUMBERS),
@@ -139,6 +141,10 @@ fn benefit(i: usize) -> impl Strategy<Value = Value> {
         })
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn appointment(i: usize) -> impl Strategy<Value = Value> {
     (prop::option::of(pick(&NUMBERS)), 0usize..3, any::<bool>(), flags(), any::<bool>()).prop_map(
         move |(kle, case, mine, flags, cancelled)| {
@@ -155,6 +161,10 @@ fn appointment(i: usize) -> impl Strategy<Value = Value> {
     )
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn request() -> impl Strategy<Value = Value> {
     let cases = (0usize..5).prop_flat_map(|n| (0..n).map(case).collect::<Vec<_>>());
     let benefits = (0usize..3).prop_flat_map(|n| (0..n).map(benefit).collect::<Vec<_>>());
@@ -218,11 +228,20 @@ fn request() -> impl Strategy<Value = Value> {
     )
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn engine(policy: &Value) -> Engine {
     Engine::from_policy_json(&policy.to_string()).unwrap()
 }
 
 /// (kind, source, id) → (visible, reasons), order-free.
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn decisions(engine: &Engine, request: &Value) -> BTreeSet<(String, String, String, bool, String)> {
     let e: Value =
         serde_json::from_str(&engine.explain_json(&request.to_string()).unwrap()).unwrap();
@@ -250,10 +269,18 @@ fn visible(engine: &Engine, request: &Value) -> BTreeSet<(String, String, String
         .collect()
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn overview(engine: &Engine, request: &Value) -> String {
     engine.overview_json(&request.to_string()).unwrap()
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn reversed(mut request: Value, keys: &[&str]) -> Value {
     for key in keys {
         if let Some(list) = request[*key].as_array_mut() {
@@ -263,6 +290,11 @@ fn reversed(mut request: Value, keys: &[&str]) -> Value {
     request
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn doubled(mut request: Value, keys: &[&str]) -> Value {
     for key in keys {
         let list = request[*key].as_array().unwrap().clone();

@@ -2,14 +2,8 @@
 //! scenario with the one condition changed, where the record is visible.
 //!
 //! Each scenario is also a pair of conformance vectors (`tests/vectors/rule-*-denied` and
-//! `-permitted`), written by `EGENSAG_BLESS=1 cargo test -p egensag --test scenarios`, so
+//! `-permitted`), written by `cargo xtask bless` (this test with `EGENSAG_BLESS=1`), so
 //! the C and JavaScript bindings run the same cases.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use egensag::Engine;
 use serde_json::{json, Value};
@@ -49,6 +43,10 @@ fn consent(kind: &str, subject: &str) -> Value {
 }
 
 /// A request about `subject` seen by its parent holding custody.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn parent_request(subject: &str) -> Value {
     let mut r = request(OTHER, "parent");
     r["subject"]["cpr"] = json!(subject);
@@ -76,6 +74,12 @@ struct Scenario {
 }
 
 /// Sets the value at a JSON pointer, adding the last key to its object if needed.
+#[expect(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn with(mut v: Value, pointer: &str, value: Value) -> Value {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
     match v.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}")) {
@@ -88,11 +92,20 @@ fn with(mut v: Value, pointer: &str, value: Value) -> Value {
     v
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn set_key(mut v: Value, key: &str, value: Value) -> Value {
     v[key] = value;
     v
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn scenarios() -> Vec<Scenario> {
     let me = || request(SUBJECT, "self");
     let proxy = |m: Value| set_key(request(OTHER, "proxy"), "mandates", json!([m]));
@@ -645,6 +658,11 @@ fn scenarios() -> Vec<Scenario> {
     list
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn entry(policy: &Value, request: &Value, index: usize) -> Value {
     let engine = Engine::from_policy_json(&policy.to_string()).unwrap();
     let explanation: Value =
@@ -726,8 +744,8 @@ fn permits_name_their_rules() {
 }
 
 /// Each scenario is a pair of conformance vectors: their inputs on disk are exactly the
-/// scenario's (so the C and JavaScript runners test these rules), and `EGENSAG_BLESS=1`
-/// rewrites them (the vectors test then writes the expected outputs).
+/// scenario's (so the C and JavaScript runners test these rules), and `cargo xtask bless`
+/// rewrites them (then the expected outputs, through the vectors test).
 #[test]
 fn scenario_vectors_match_the_scenarios() {
     let bless = std::env::var_os("EGENSAG_BLESS").is_some();
@@ -737,16 +755,11 @@ fn scenario_vectors_match_the_scenarios() {
         for (suffix, (policy, request)) in [("denied", &s.denied), ("permitted", &s.permitted)] {
             let dir = root.join(format!("rule-{}-{suffix}", s.name));
             for (file, value) in [("policy.json", policy), ("request.json", request)] {
-                // Compared as JSON values: key order depends on serde_json's features,
-                // which a workspace build unifies differently (cedar-policy in bench/).
-                let on_disk: Option<Value> = std::fs::read_to_string(dir.join(file))
-                    .ok()
-                    .and_then(|t| serde_json::from_str(&t).ok());
+                let text = canonical_json(value);
                 if bless {
                     std::fs::create_dir_all(&dir).unwrap();
-                    let text = serde_json::to_string_pretty(value).unwrap() + "\n";
-                    std::fs::write(dir.join(file), text).unwrap();
-                } else if on_disk.as_ref() != Some(value) {
+                    std::fs::write(dir.join(file), &text).unwrap();
+                } else if std::fs::read(dir.join(file)).ok().as_deref() != Some(text.as_bytes()) {
                     stale.push(format!("{}/{file}", dir.display()));
                 }
             }
@@ -754,6 +767,18 @@ fn scenario_vectors_match_the_scenarios() {
     }
     assert!(
         stale.is_empty(),
-        "stale scenario vectors (EGENSAG_BLESS=1 to rewrite): {stale:?}"
+        "stale scenario vectors (run `cargo xtask bless` and review the diff): {stale:?}"
     );
+}
+
+/// A scenario's input as it is written to disk: pretty JSON with every object's keys
+/// sorted, whatever order serde_json's features give `json!` objects.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn canonical_json(value: &Value) -> String {
+    let mut sorted = value.clone();
+    sorted.sort_all_objects();
+    serde_json::to_string_pretty(&sorted).unwrap() + "\n"
 }

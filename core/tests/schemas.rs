@@ -1,17 +1,9 @@
-//! The JSON Schemas in `schemas/` are generated from the types. This test regenerates them
-//! and fails when a committed file differs (`EGENSAG_BLESS=1` rewrites them), and checks
-//! the sample data and the conformance vectors against them with an independent validator.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+//! The JSON Schemas in `schemas/` are generated from the types ([`egensag::schema`]). This
+//! test fails when a committed file differs from the generated one by a single byte
+//! (`cargo xtask bless` rewrites them), and checks the sample data and the conformance
+//! vectors against them with an independent validator.
 
-use egensag::kle::Catalogue;
-use egensag::model::{Policy, Request};
-use egensag::{Error, Explanation, Notifications, Overview, ValidationReport};
-use schemars::{generate::SchemaSettings, JsonSchema};
+use egensag::schema::SchemaFile;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -19,98 +11,43 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Removes the doc examples (fenced code) that doc comments bring into descriptions.
-fn strip_examples(schema: &mut schemars::Schema) {
-    let Some(object) = schema.as_object_mut() else {
-        return;
-    };
-    if let Some(serde_json::Value::String(text)) = object.get_mut("description") {
-        let prose: Vec<&str> = text.split("```").step_by(2).collect();
-        *text = prose.join("").trim().to_owned();
-        if text.is_empty() {
-            object.remove("description");
-        }
-    }
-}
-
-fn schema_of<T: JsonSchema>(id: &str) -> String {
-    let generator = SchemaSettings::draft2020_12()
-        .with_transform(schemars::transform::RecursiveTransform(strip_examples))
-        .into_generator();
-    let mut schema = generator.into_root_schema_for::<T>();
-    schema.insert(
-        "$id".into(),
-        format!("https://egensag.invalid/schemas/{id}").into(),
-    );
-    let mut text = serde_json::to_string_pretty(&schema).unwrap();
-    text.push('\n');
-    text
-}
-
-fn schemas() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "request.schema.json",
-            schema_of::<Request>("request.schema.json"),
-        ),
-        (
-            "policy.schema.json",
-            schema_of::<Policy>("policy.schema.json"),
-        ),
-        (
-            "catalogue.schema.json",
-            schema_of::<Catalogue>("catalogue.schema.json"),
-        ),
-        (
-            "overview.schema.json",
-            schema_of::<Overview>("overview.schema.json"),
-        ),
-        (
-            "explanation.schema.json",
-            schema_of::<Explanation>("explanation.schema.json"),
-        ),
-        (
-            "notifications.schema.json",
-            schema_of::<Notifications>("notifications.schema.json"),
-        ),
-        (
-            "validation.schema.json",
-            schema_of::<ValidationReport>("validation.schema.json"),
-        ),
-        ("error.schema.json", schema_of::<Error>("error.schema.json")),
-        (
-            "source-profile.schema.json",
-            schema_of::<egensag::sources::SourceProfile>("source-profile.schema.json"),
-        ),
-    ]
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn schemas() -> Vec<SchemaFile> {
+    egensag::schema::files().unwrap()
 }
 
 #[test]
 fn schemas_are_up_to_date() {
     let dir = root().join("schemas");
-    let bless = std::env::var_os("EGENSAG_BLESS").is_some();
-    let mut stale = Vec::new();
-    for (name, text) in schemas() {
-        let path = dir.join(name);
-        if bless {
-            fs::create_dir_all(&dir).unwrap();
-            fs::write(&path, &text).unwrap();
-        } else if !same_json(fs::read_to_string(&path).ok().as_deref(), &text) {
-            stale.push(name);
-        }
-    }
+    let stale: Vec<&str> = schemas()
+        .iter()
+        .filter(|f| fs::read(dir.join(f.name)).ok().as_deref() != Some(f.text.as_bytes()))
+        .map(|f| f.name)
+        .collect();
     assert!(
         stale.is_empty(),
-        "stale schemas (run EGENSAG_BLESS=1 cargo test -p egensag --test schemas): {stale:?}"
+        "stale schemas in schemas/ (run `cargo xtask bless` and review the diff): {stale:?}"
     );
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn validator(name: &str) -> jsonschema::Validator {
     let schema: serde_json::Value =
-        serde_json::from_str(&schemas().into_iter().find(|(n, _)| *n == name).unwrap().1).unwrap();
+        serde_json::from_str(&schemas().into_iter().find(|f| f.name == name).unwrap().text)
+            .unwrap();
     jsonschema::draft202012::new(&schema).unwrap()
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn assert_valid(validator: &jsonschema::Validator, path: &Path) {
     let value: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
@@ -189,12 +126,4 @@ fn schemas_reject_what_the_parser_rejects() {
         !request.is_valid(&unknown),
         "an unknown field must break the request schema"
     );
-}
-
-/// Whether a committed schema says what the generated one says. Compared as JSON values,
-/// not text: in a workspace build another member (the benchmarks' `cedar-policy`) turns on
-/// serde_json's `preserve_order`, which changes the key order schemars writes, not the schema.
-fn same_json(committed: Option<&str>, generated: &str) -> bool {
-    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
-    committed.is_some_and(|c| parse(c).is_some() && parse(c) == parse(generated))
 }

@@ -1,17 +1,15 @@
 //! Status derivation, by example: reopened cases, requests with deadlines, overdue cases,
 //! outcomes, benefit states, and each payment-day rule across month ends and Easter.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use egensag::Engine;
 use serde_json::{json, Value};
 
 const SUBJECT: &str = "0101901234";
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn engine() -> Engine {
     Engine::from_policy_json(
         r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]},
@@ -20,12 +18,20 @@ fn engine() -> Engine {
     .unwrap()
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn overview_of(as_of: &str, cases: Value, benefits: Value, language: &str) -> Value {
     let request = json!({"as_of": as_of, "language": language, "subject": {"cpr": SUBJECT},
         "viewer": {"cpr": SUBJECT, "role": "self"}, "cases": cases, "benefits": benefits});
     serde_json::from_str(&engine().overview_json(&request.to_string()).unwrap()).unwrap()
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn case_status(as_of: &str, progress: Value, requests: Value) -> Value {
     let case = json!({"id": "S", "source": "KSD", "title": "T", "kle": "32.30.04", "created": "2026-09-01",
         "parties": [{"cpr": SUBJECT, "role": "primary"}], "progress": progress, "requests": requests, "outcome": "afslag"});
@@ -128,6 +134,10 @@ fn overdue_after_the_expected_decision() {
     assert_eq!(s["overdue"], true);
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn benefit_status(as_of: &str, grant: Value, payments: Value) -> Value {
     let benefit = json!({"id": "B", "source": "KY", "kle": "32.24.04", "name": "Kontanthjælp", "recipient": SUBJECT,
         "created": "2026-01-10", "grant": grant, "payments": payments});

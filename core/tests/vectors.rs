@@ -7,14 +7,11 @@
 //! and `notifications.json` when `previous.json` is given. Expected files hold the exact
 //! bytes the library returns (no trailing newline).
 //!
-//! `EGENSAG_BLESS=1 cargo test -p egensag --test vectors` rewrites the expected outputs;
-//! review the diff before committing it.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+//! `cargo xtask bless` rewrites the expected outputs (it runs this test with
+//! `EGENSAG_BLESS=1`); review the diff before committing it. `cargo xtask check` runs it
+//! twice, with and without core's `_check-key-order` feature (serde_json's
+//! `preserve_order`, which another crate in a build may switch on): both builds must give
+//! the committed bytes.
 
 use egensag::Engine;
 use std::fs;
@@ -29,6 +26,10 @@ fn read(dir: &Path, name: &str) -> Option<String> {
 }
 
 /// The outputs of one vector, as `(file name, bytes)`.
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn run_vector(dir: &Path) -> Vec<(&'static str, String)> {
     let policy = read(dir, "policy.json").expect("policy.json");
     let request = read(dir, "request.json").expect("request.json");
@@ -92,19 +93,62 @@ fn conformance_vectors() {
                 }
                 continue;
             }
-            let expected = fs::read_to_string(&path).ok();
-            if expected.as_ref() != actual {
+            let expected = fs::read(&path).ok();
+            let actual = actual.map(String::as_bytes);
+            if expected.as_deref() != actual {
                 failures.push(format!(
-                    "{}: {name} differs",
-                    dir.file_name().unwrap().to_string_lossy()
+                    "{}: {}",
+                    path.strip_prefix(vectors_dir()).unwrap().display(),
+                    difference(expected.as_deref(), actual)
                 ));
             }
         }
     }
     assert!(
         failures.is_empty(),
-        "{} vector outputs differ:\n{}",
+        "{} vector outputs differ from the committed bytes (if the change is intended, run \
+         `cargo xtask bless` and review the diff):\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Where the library's bytes and the committed bytes part, for the failure message.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn difference(expected: Option<&[u8]>, actual: Option<&[u8]>) -> String {
+    match (expected, actual) {
+        (None, _) => "not committed, but the library returns it".to_owned(),
+        (_, None) => "committed, but the library no longer returns it".to_owned(),
+        (Some(expected), Some(actual)) => {
+            let at = expected
+                .iter()
+                .zip(actual)
+                .position(|(e, a)| e != a)
+                .unwrap_or(expected.len().min(actual.len()));
+            let around = |bytes: &[u8]| {
+                let end = (at + 40).min(bytes.len());
+                String::from_utf8_lossy(&bytes[at.saturating_sub(20)..end]).into_owned()
+            };
+            format!(
+                "first difference at byte {at}: committed …{}…, library …{}…",
+                around(expected),
+                around(actual)
+            )
+        }
+    }
+}
+
+/// The build `cargo xtask check` makes with core's `_check-key-order` feature must really
+/// have insertion-ordered serde_json maps, or running the vectors in it proves nothing.
+#[test]
+fn key_order_check_build_preserves_insertion_order() {
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap();
+    let first = map.keys().next().map(String::as_str);
+    if cfg!(feature = "_check-key-order") {
+        assert_eq!(first, Some("b"), "serde_json/preserve_order is not on");
+    }
 }

@@ -3,14 +3,7 @@
 //! is silent", over `serde_json::Value` (the request and policy as JSON). It is slow and
 //! obvious on purpose: every rule is a few lines that read like the contract. It does not
 //! use the engine's code, only the CPR birth dates of the few people the generator uses.
-#![allow(
-    dead_code,
-    clippy::nonminimal_bool,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(dead_code, clippy::nonminimal_bool)]
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -80,6 +73,10 @@ fn day(text: &str) -> Option<(i32, u32, u32)> {
 
 /// CPR: ten digits, optionally `DDMMYY-SSSS`; the generator only uses real dates, and
 /// this table is the one place that knows their birthdays (century rule by hand).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn cpr(text: &str) -> Option<String> {
     let digits: String = if text.len() == 11 && text.as_bytes()[6] == b'-' {
         format!("{}{}", &text[..6], &text[7..])
@@ -140,6 +137,10 @@ fn age(birth: (i32, u32, u32), on: (i32, u32, u32)) -> i32 {
 // ---------- KLE ----------
 
 /// A subject number `NN.NN.NN` with ASCII digits.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn kle_number(text: &str) -> Option<[u8; 3]> {
     let parts: Vec<&str> = text.split('.').collect();
     if parts.len() != 3 {
@@ -169,6 +170,10 @@ fn facet(text: &str) -> Option<String> {
 }
 
 /// Pattern match and specificity: `*`, `32`, `32.*`, `32.24`, `32.24.*`, `32.24.04`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn pattern(p: &str) -> (Vec<u8>, usize) {
     let trimmed = p.strip_suffix(".*").unwrap_or(p);
     if trimmed == "*" {
@@ -178,6 +183,10 @@ fn pattern(p: &str) -> (Vec<u8>, usize) {
     let n = fixed.len();
     (fixed, n)
 }
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn matches(p: &str, n: [u8; 3]) -> bool {
     let (fixed, _) = pattern(p);
     fixed.iter().enumerate().all(|(i, x)| n[i] == *x)
@@ -260,6 +269,10 @@ fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
 }
 
 /// Decides every record of `request` under `policy`, in input order.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
     let as_of = day(s(request, "as_of").unwrap()).unwrap();
     let subject = cpr(s(&request["subject"], "cpr").unwrap()).unwrap();
@@ -339,6 +352,10 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
 }
 
 /// Whether a consent (or objection) scope covers the record.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn covers(scope: Option<&Value>, rec: &Rec) -> bool {
     let Some(scope) = scope else { return true };
     let kle_ok = match scope.get("kle").and_then(Value::as_array) {
@@ -357,6 +374,10 @@ fn covers(scope: Option<&Value>, rec: &Rec) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn decide(
     policy: &Value,
     request: &Value,
