@@ -29,8 +29,24 @@ fn profile() -> String {
     read("profile.json")
 }
 
+/// Keys sorted at every level, whichever map serde_json was built with: workspace builds
+/// may turn on its `preserve_order` feature, and the expected files must not depend on it.
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(sorted).collect())
+        }
+        other => other,
+    }
+}
+
 fn pretty(json: &str) -> String {
-    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let value = sorted(serde_json::from_str(json).unwrap());
     let mut text = serde_json::to_string_pretty(&value).unwrap();
     text.push('\n');
     text
