@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seeds fuzz/corpus/<target>/ from tests/vectors/ and examples/data/ (idempotent).
+"""Seeds fuzz/corpus/<target>/ from tests/vectors/, tests/sources/ and examples/data/ (idempotent).
 
 Files are named by their SHA-1, as libFuzzer names them, so re-running adds nothing twice.
 """
@@ -58,3 +58,9 @@ put("privileges_claim", '<bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/b
     '<Constraint Name="urn:dk:kombit:sensitivity">3</Constraint>'
     '</PrivilegeGroup><PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:12345678">'
     '<Privilege>urn:x</Privilege></PrivilegeGroup></bpp:PrivilegeList>')
+# The index readers: the hand-made fixtures, and every vector's index documents.
+sources = root / "tests" / "sources"
+for kind in ("sf1470", "ydelsesindeks"):
+    seeds = sorted((sources / kind).glob("*.xml")) + sorted(root.glob(f"tests/vectors/*/{kind}.xml"))
+    for f in seeds:
+        put(f"sources_{kind}", f.read_bytes())

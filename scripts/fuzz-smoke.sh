@@ -12,7 +12,8 @@ export RUSTC_BOOTSTRAP=1
 if ! command -v cargo-fuzz >/dev/null; then
   cargo install cargo-fuzz
 fi
-targets=(request_json policy_json catalogue_xml privileges_claim notifications_pair c_api)
+targets=(request_json policy_json catalogue_xml privileges_claim notifications_pair c_api
+  sources_sf1470 sources_ydelsesindeks)
 cargo fuzz build -s none
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/work/$t"

@@ -225,6 +225,48 @@ int egensag_notifications(const egensag_engine *engine,
                           egensag_error **err);
 
 /**
+ * Reads a KOMBIT index document into egensag's records: `kind` is `"sf1470"` (an SF1470
+ * `Sag` document, into cases) or `"ydelsesindeks"` (`BevillingIndeks` and
+ * `OekonomiskEffektueringIndeks`, into benefits); relations are evaluated on `as_of`
+ * (`"YYYY-MM-DD"`); `profile` is the source profile (JSON), or NULL for the published
+ * defaults. The result is `{"cases": […], "problems": […]}` (or `"benefits"`): add the
+ * records to a request with `egensag_add_sources`. Otherwise as `egensag_overview`.
+ *
+ * # Safety
+ * `kind` and `as_of` are NUL-terminated strings; `document` points to `document_len`
+ * readable bytes; `profile` is NULL (`profile_len` is then ignored) or points to
+ * `profile_len` readable bytes; `out_json` is valid for writing one pointer; `out_len`
+ * and `err` are NULL or valid for writing. Safe to call from any number of threads.
+ */
+int egensag_sources(const char *kind,
+                    const char *document,
+                    size_t document_len,
+                    const char *as_of,
+                    const char *profile,
+                    size_t profile_len,
+                    char **out_json,
+                    size_t *out_len,
+                    egensag_error **err);
+
+/**
+ * Adds the records of an `egensag_sources` result to a request: request (JSON) and
+ * sources result (JSON) in, the request with those records after its own (JSON) out,
+ * ready for `egensag_overview`. Both are read within the engine's limits; error paths in
+ * the sources result start with `sources`. Otherwise as `egensag_overview`.
+ *
+ * # Safety
+ * As for `egensag_overview`, with `sources`/`sources_len` pointing to readable bytes.
+ */
+int egensag_add_sources(const egensag_engine *engine,
+                        const char *request,
+                        size_t request_len,
+                        const char *sources,
+                        size_t sources_len,
+                        char **out_json,
+                        size_t *out_len,
+                        egensag_error **err);
+
+/**
  * Frees a string returned by this library. NULL is allowed and does nothing.
  *
  * # Safety

@@ -472,6 +472,101 @@ pub unsafe extern "C" fn egensag_notifications(
     }
 }
 
+/// Borrows a NUL-terminated C string as UTF-8; `name` is the parameter (for NULL) and
+/// the error path (for bytes that are not UTF-8).
+///
+/// # Safety
+/// `text` is NULL or a NUL-terminated string that stays unchanged for `'a`.
+unsafe fn borrow_c_str<'a>(text: *const c_char, name: &'static str) -> Result<&'a str, Failure> {
+    if text.is_null() {
+        return Err(Failure::Null(name));
+    }
+    // SAFETY: the caller promises a NUL-terminated string.
+    let bytes = unsafe { CStr::from_ptr(text) }.to_bytes();
+    text_from_utf8(bytes, name).map_err(Failure::Core)
+}
+
+/// Reads a KOMBIT index document into egensag's records: `kind` is `"sf1470"` (an SF1470
+/// `Sag` document, into cases) or `"ydelsesindeks"` (`BevillingIndeks` and
+/// `OekonomiskEffektueringIndeks`, into benefits); relations are evaluated on `as_of`
+/// (`"YYYY-MM-DD"`); `profile` is the source profile (JSON), or NULL for the published
+/// defaults. The result is `{"cases": […], "problems": […]}` (or `"benefits"`): add the
+/// records to a request with `egensag_add_sources`. Otherwise as `egensag_overview`.
+///
+/// # Safety
+/// `kind` and `as_of` are NUL-terminated strings; `document` points to `document_len`
+/// readable bytes; `profile` is NULL (`profile_len` is then ignored) or points to
+/// `profile_len` readable bytes; `out_json` is valid for writing one pointer; `out_len`
+/// and `err` are NULL or valid for writing. Safe to call from any number of threads.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn egensag_sources(
+    kind: *const c_char,
+    document: *const c_char,
+    document_len: usize,
+    as_of: *const c_char,
+    profile: *const c_char,
+    profile_len: usize,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+    err: *mut *mut egensag_error,
+) -> c_int {
+    // SAFETY: the caller's promises are those `guard` and the helpers need.
+    unsafe {
+        guard(err, || {
+            clear_text(out_json, out_len)?;
+            let kind = borrow_c_str(kind, "kind")?;
+            let as_of = borrow_c_str(as_of, "as_of")?;
+            let document = borrow_text(document, document_len, "document", "")?;
+            let profile = if profile.is_null() {
+                None
+            } else {
+                Some(borrow_text(profile, profile_len, "profile", "profile")?)
+            };
+            give_text(
+                egensag::json::sources(kind, document, as_of, profile)?,
+                out_json,
+                out_len,
+            )
+        })
+    }
+}
+
+/// Adds the records of an `egensag_sources` result to a request: request (JSON) and
+/// sources result (JSON) in, the request with those records after its own (JSON) out,
+/// ready for `egensag_overview`. Both are read within the engine's limits; error paths in
+/// the sources result start with `sources`. Otherwise as `egensag_overview`.
+///
+/// # Safety
+/// As for `egensag_overview`, with `sources`/`sources_len` pointing to readable bytes.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn egensag_add_sources(
+    engine: *const egensag_engine,
+    request: *const c_char,
+    request_len: usize,
+    sources: *const c_char,
+    sources_len: usize,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+    err: *mut *mut egensag_error,
+) -> c_int {
+    // SAFETY: the caller's promises are those `guard` and the helpers need.
+    unsafe {
+        guard(err, || {
+            clear_text(out_json, out_len)?;
+            let engine = borrow_engine(engine)?;
+            let request = borrow_text(request, request_len, "request", "")?;
+            let sources = borrow_text(sources, sources_len, "sources", "sources")?;
+            give_text(
+                egensag::json::add_sources(engine, request, sources)?,
+                out_json,
+                out_len,
+            )
+        })
+    }
+}
+
 /// Frees a string returned by this library. NULL is allowed and does nothing.
 ///
 /// # Safety

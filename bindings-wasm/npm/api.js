@@ -1,7 +1,11 @@
 // The JavaScript API of egensag. It only converts at the boundary: objects are
 // JSON.stringify'd before they reach the WebAssembly module, outputs are JSON.parse'd,
 // and errors (thrown by the module as core's error JSON) become EgensagError.
-import { RawEngine, coreVersion as rawCoreVersion } from './egensag_wasm.js';
+import {
+  RawEngine,
+  coreVersion as rawCoreVersion,
+  sourcesJson as rawSourcesJson,
+} from './egensag_wasm.js';
 
 /** An error from egensag: a stable machine `code`, a `message` and the `path` of the offending value. */
 export class EgensagError extends Error {
@@ -96,6 +100,18 @@ export class Engine {
     return call(() => this.#engine().notificationsJson(before, after));
   }
 
+  /** `request` with the records of a `sources` result added, as core's exact JSON text. */
+  addSourcesJson(request, sources) {
+    const text = jsonText(request, 'invalid_input', '');
+    const read = jsonText(sources, 'invalid_input', 'sources');
+    return call(() => this.#engine().addSourcesJson(text, read));
+  }
+
+  /** `request` with the records of a `sources` result added after its own. */
+  addSources(request, sources) {
+    return JSON.parse(this.addSourcesJson(request, sources));
+  }
+
   /** The citizen's overview. */
   overview(request) {
     return JSON.parse(this.overviewJson(request));
@@ -126,6 +142,26 @@ export class Engine {
 
 if (typeof Symbol.dispose === 'symbol') {
   Engine.prototype[Symbol.dispose] = Engine.prototype.free;
+}
+
+/**
+ * Reads a KOMBIT index document (`'sf1470'` or `'ydelsesindeks'`) for the day `asOf`
+ * (`YYYY-MM-DD`), with an optional source profile, as core's exact JSON text.
+ */
+export function sourcesJson(kind, document, asOf, profile) {
+  if (typeof kind !== 'string') throw new EgensagError('invalid_input', 'expected a string', 'kind');
+  if (typeof document !== 'string') {
+    throw new EgensagError('invalid_input', 'expected the document as a string', 'document');
+  }
+  if (typeof asOf !== 'string') throw new EgensagError('invalid_input', 'expected a date YYYY-MM-DD', 'as_of');
+  const profileText =
+    profile === undefined || profile === null ? undefined : jsonText(profile, 'invalid_input', 'profile');
+  return call(() => rawSourcesJson(kind, document, asOf, profileText));
+}
+
+/** Reads a KOMBIT index document into records (`cases` or `benefits`) and `problems`. */
+export function sources(kind, document, asOf, profile) {
+  return JSON.parse(sourcesJson(kind, document, asOf, profile));
 }
 
 /** The version of the egensag core compiled into the module. */

@@ -1,13 +1,17 @@
 // The typed API of egensag. The data types (Request, Policy, Overview, …) are in
 // types.d.ts, generated from the core's own types through their JSON Schemas.
 import type {
+  Benefit,
+  Case,
   Catalogue,
   ErrorCode,
   Explanation,
   Notifications,
   Overview,
   Policy,
+  Problem,
   Request,
+  SourceProfile,
   ValidationReport,
 } from './types.js';
 
@@ -44,6 +48,10 @@ export declare class Engine {
   validate(request: string | Request): ValidationReport;
   /** The notifications from an earlier overview to a later one of the same subject. */
   notifications(previous: string | Overview, current: string | Overview): Notifications;
+  /** `request` with the records of a `sources` result added after its own cases or benefits. */
+  addSources(request: string | Request, sources: string | SourceRecords): Request;
+  /** `addSources` as the core's exact JSON text. */
+  addSourcesJson(request: string | Request, sources: string | SourceRecords): string;
   /** The overview as the core's exact JSON text. */
   overviewJson(request: string | Request): string;
   /** The explanation as the core's exact JSON text. */
@@ -55,6 +63,35 @@ export declare class Engine {
   /** Releases the engine's WebAssembly memory now; the engine cannot be used afterwards. */
   free(): void;
 }
+
+/** Which index a document is: SF1470 `Sag` (cases) or Ydelsesindeks (benefits). */
+export type SourceKind = 'sf1470' | 'ydelsesindeks';
+
+/** What a source reader returns: the records, and what could not be read (with paths). */
+export interface SourceRecords {
+  cases?: Case[];
+  benefits?: Benefit[];
+  problems: Problem[];
+}
+
+/**
+ * Reads a KOMBIT index document for the day `asOf` (`YYYY-MM-DD`; relations are
+ * evaluated on that day), with an optional source profile. Throws `EgensagError`.
+ */
+export declare function sources(
+  kind: SourceKind,
+  document: string,
+  asOf: string,
+  profile?: string | SourceProfile | null,
+): SourceRecords;
+
+/** `sources` as the core's exact JSON text. */
+export declare function sourcesJson(
+  kind: SourceKind,
+  document: string,
+  asOf: string,
+  profile?: string | SourceProfile | null,
+): string;
 
 /** The version of the egensag core compiled into the module. */
 export declare function coreVersion(): string;

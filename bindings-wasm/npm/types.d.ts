@@ -201,6 +201,7 @@ export interface EgensagTypes {
   Limits?: Limits;
   Link?: Link;
   LinkText?: LinkText;
+  LinkView?: LinkView;
   Mandate?: Mandate;
   MandateKind?: MandateKind;
   MandateScope?: MandateScope;
@@ -330,6 +331,11 @@ export interface AppointmentView {
    */
   kle: string;
   /**
+   * A link to the specialist system's portal or a borger.dk article, when the policy
+   * gives one for the record's area.
+   */
+  link?: LinkView | null;
+  /**
    * Where.
    */
   place?: string | null;
@@ -349,6 +355,20 @@ export interface AppointmentView {
    * The role met, e.g. `hjemmepleje`.
    */
   with_role: string;
+}
+/**
+ * A link shown with a visible record: the policy's most specific matching `links` entry,
+ * its text in the request's language. Only `https` URLs ever get here.
+ */
+export interface LinkView {
+  /**
+   * Its text in the request's language.
+   */
+  text: string;
+  /**
+   * Where the link goes.
+   */
+  url: string;
 }
 /**
  * A main group ("area"), e.g. `32` Social ydelser.
@@ -574,6 +594,11 @@ export interface BenefitView {
    */
   kle: string;
   /**
+   * A link to the specialist system's portal or a borger.dk article, when the policy
+   * gives one for the record's area.
+   */
+  link?: LinkView | null;
+  /**
    * Its name, e.g. `Kontanthjælp`.
    */
   name: string;
@@ -581,6 +606,10 @@ export interface BenefitView {
    * Net total of the listed `paid` payments, in øre.
    */
   paid_total_ore: number;
+  /**
+   * Who pays, when the source says [Udbetalingsafdeling].
+   */
+  payer?: Payer | null;
   /**
    * The payments listed (from the policy's from-date on), by disposition date.
    */
@@ -804,6 +833,11 @@ export interface CaseView {
    * The KLE subject number.
    */
   kle: string;
+  /**
+   * A link to the specialist system's portal or a borger.dk article, when the policy
+   * gives one for the record's area.
+   */
+  link?: LinkView | null;
   /**
    * The source system's own status text, when the policy shows it.
    */

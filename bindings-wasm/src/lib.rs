@@ -56,6 +56,37 @@ impl RawEngine {
     ) -> Result<String, String> {
         boundary(self.inner.notifications_json(previous_json, current_json))
     }
+
+    /// A request (JSON) with the records of a `sources` result added (JSON).
+    #[wasm_bindgen(js_name = addSourcesJson)]
+    pub fn add_sources_json(
+        &self,
+        request_json: &str,
+        sources_json: &str,
+    ) -> Result<String, String> {
+        boundary(egensag::json::add_sources(
+            &self.inner,
+            request_json,
+            sources_json,
+        ))
+    }
+}
+
+/// Reads a KOMBIT index document (`sf1470` or `ydelsesindeks`) for the day `as_of` with an
+/// optional source profile (JSON): the records and problems as JSON.
+#[wasm_bindgen(js_name = sourcesJson)]
+pub fn sources_json(
+    kind: &str,
+    document: &str,
+    as_of: &str,
+    profile: Option<String>,
+) -> Result<String, String> {
+    boundary(egensag::json::sources(
+        kind,
+        document,
+        as_of,
+        profile.as_deref(),
+    ))
 }
 
 /// The version of the egensag core compiled into this module.

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as egensag from 'egensag';
-import { Engine, EgensagError, coreVersion } from 'egensag';
+import { Engine, EgensagError, coreVersion, sources, sourcesJson } from 'egensag';
 
 const repo = process.env.EGENSAG_REPO ?? new URL('../../', import.meta.url).pathname;
 const data = (name) => readFileSync(join(repo, 'examples', 'data', name), 'utf8');
@@ -14,7 +14,13 @@ const policy = data('policy.json');
 const catalogue = data('kle-sample.xml');
 
 test('exports', () => {
-  assert.deepEqual(Object.keys(egensag).sort(), ['EgensagError', 'Engine', 'coreVersion']);
+  assert.deepEqual(Object.keys(egensag).sort(), [
+    'EgensagError',
+    'Engine',
+    'coreVersion',
+    'sources',
+    'sourcesJson',
+  ]);
   const pkg = createRequire(import.meta.url)('egensag/package.json');
   assert.equal(coreVersion(), pkg.version);
   assert.equal(typeof EgensagError, 'function');
@@ -74,4 +80,32 @@ test('CommonJS require works where Node can require ES modules (Node >= 20.19)',
   const required = createRequire(import.meta.url)('egensag');
   assert.equal(required.Engine, Engine);
   assert.equal(required.EgensagError, EgensagError);
+});
+
+test('index documents: read, added to a request, shown in the overview', () => {
+  const fixture = (name) => readFileSync(join(repo, 'tests', 'sources', name), 'utf8');
+  const profile = fixture('profile.json');
+  const xml = fixture('sf1470/sag-history.xml');
+  const read = sources('sf1470', xml, '2026-11-23', JSON.parse(profile));
+  assert.deepEqual(read, JSON.parse(sourcesJson('sf1470', xml, '2026-11-23', profile)));
+  assert.equal(read.cases[0].id, 'S-1001');
+  assert.deepEqual(read.problems, []);
+  const engine = new Engine({ id: 'p', kle: { include: [{ pattern: '*' }] }, max_sensitivity: 'vip' });
+  const request = {
+    as_of: '2026-11-23',
+    subject: { cpr: '0101901234' },
+    viewer: { cpr: '0101901234', role: 'self' },
+  };
+  const merged = engine.addSources(request, read);
+  assert.equal(engine.overview(merged).cases[0].id, 'S-1001');
+  assert.equal(engine.addSourcesJson(JSON.stringify(request), read), JSON.stringify(merged));
+  assert.throws(
+    () => sources('kombit', xml, '2026-11-23'),
+    (e) => e instanceof EgensagError && e.code === 'invalid_input' && e.path === 'kind',
+  );
+  assert.throws(
+    () => engine.addSources(request, { plans: [] }),
+    (e) => e instanceof EgensagError && e.path.startsWith('sources'),
+  );
+  engine.free();
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, EgensagError } from 'egensag';
+import { Engine, EgensagError, sourcesJson } from 'egensag';
 
 const repo = process.env.EGENSAG_REPO ?? new URL('../../', import.meta.url).pathname;
 const vectorsDir = join(repo, 'tests', 'vectors');
@@ -24,10 +24,22 @@ function errorJson(e) {
   return JSON.stringify(e);
 }
 
+/** The request with the records of the vector's index documents added (mirrors add_sources). */
+function addSources(dir, engine, request) {
+  const profile = read(dir, 'source-profile.json');
+  for (const kind of ['sf1470', 'ydelsesindeks']) {
+    const document = read(dir, `${kind}.xml`);
+    if (document === undefined) continue;
+    const asOf = JSON.parse(request).as_of;
+    request = engine.addSourcesJson(request, sourcesJson(kind, document, asOf, profile));
+  }
+  return request;
+}
+
 /** The outputs of one vector, as a Map from file name to bytes (mirrors run_vector). */
 function runVector(dir) {
   const policy = read(dir, 'policy.json');
-  const request = read(dir, 'request.json');
+  let request = read(dir, 'request.json');
   assert.ok(policy !== undefined && request !== undefined, `${dir}: policy.json and request.json`);
   const catalogue = read(dir, 'catalogue.xml') ?? read(dir, 'catalogue.json');
   let engine;
@@ -37,6 +49,11 @@ function runVector(dir) {
     return new Map([['error.json', errorJson(e)]]);
   }
   try {
+    try {
+      request = addSources(dir, engine, request);
+    } catch (e) {
+      return new Map([['error.json', errorJson(e)]]);
+    }
     let overview;
     try {
       overview = engine.overviewJson(request);

@@ -93,6 +93,81 @@ pub fn notifications(
     to_json(&engine.notifications(&previous, &current)?)
 }
 
+/// Reads an index document of `kind` (`sf1470` or `ydelsesindeks`) for the day `as_of`
+/// with an optional source profile (JSON): `{"cases": […], "problems": […]}` or
+/// `{"benefits": […], "problems": […]}`. The same as [`sources_json`](crate::sources::sources_json);
+/// add the records to a request with [`add_sources`].
+///
+/// ```
+/// let e = egensag::json::sources("sf1470", "<Sag", "2026-11-23", None).unwrap_err();
+/// assert_eq!(e.code(), egensag::ErrorCode::InvalidJson);
+/// ```
+pub fn sources(
+    kind: &str,
+    document: &str,
+    as_of: &str,
+    profile: Option<&str>,
+) -> Result<String, Error> {
+    crate::sources::sources_json(kind, document, as_of, profile)
+}
+
+/// The records a source reader returned, as [`add_sources`] takes them: `problems` are
+/// not request fields and are left out.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceRecords {
+    #[serde(default)]
+    cases: Option<Vec<serde_json::Value>>,
+    #[serde(default)]
+    benefits: Option<Vec<serde_json::Value>>,
+    #[serde(default, rename = "problems")]
+    _problems: serde::de::IgnoredAny,
+}
+
+/// A request (JSON) with the records of a [`sources`] output added after its own cases
+/// or benefits, as JSON: the request the overview is then made of. Both inputs are read
+/// within the engine's limits; the records themselves are checked when the request is
+/// (a case read from a source with the same `source` and `id` as one of the request's
+/// rejects it, as two such records in one request do). An error in the sources output
+/// has a path starting with `sources`.
+///
+/// ```
+/// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+/// let request = r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+///   "viewer": {"cpr": "0101901234", "role": "self"}, "cases": []}"#;
+/// let read = r#"{"cases": [{"id": "S-1", "source": "KSD", "kle": "32.30.04", "created": "2026-11-01",
+///   "parties": [{"cpr": "0101901234", "role": "primary"}]}], "problems": []}"#;
+/// let merged = egensag::json::add_sources(&engine, request, read).unwrap();
+/// let overview = egensag::json::overview(&engine, &merged).unwrap();
+/// assert!(overview.contains(r#""id":"S-1""#));
+/// let err = egensag::json::add_sources(&engine, request, r#"{"plans": []}"#).unwrap_err();
+/// assert!(err.path().starts_with("sources"));
+/// ```
+pub fn add_sources(
+    engine: &Engine,
+    request_json: &str,
+    sources_json: &str,
+) -> Result<String, Error> {
+    let limits = &engine.policy().limits;
+    check_size_and_depth(request_json, limits)?;
+    check_size_and_depth(sources_json, limits).map_err(|e| e.at("sources"))?;
+    let mut request: serde_json::Map<String, serde_json::Value> =
+        from_json(request_json, ErrorCode::InvalidInput)?;
+    let records: SourceRecords =
+        from_json(sources_json, ErrorCode::InvalidInput).map_err(|e| e.at("sources"))?;
+    for (key, added) in [("cases", records.cases), ("benefits", records.benefits)] {
+        let Some(added) = added else { continue };
+        let list = request
+            .entry(key)
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        match list.as_array_mut() {
+            Some(list) => list.extend(added),
+            None => return Err(Error::input(key, "expected an array")),
+        }
+    }
+    to_json(&request)
+}
+
 /// Serialises an output; a failure here is a defect of the library.
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|_| Error::internal("an output could not be serialised"))

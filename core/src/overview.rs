@@ -1,7 +1,7 @@
 //! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
 
 use crate::error::Error;
-use crate::model::{AppointmentKind, Direction, Grant, Language, Payment, Request, Role};
+use crate::model::{AppointmentKind, Direction, Grant, Language, Payer, Payment, Request, Role};
 use crate::presentation::paid;
 use crate::status::{BenefitStatus, CaseStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -90,6 +90,27 @@ pub struct CaseView {
     /// The source system's own status text, when the policy shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_status: Option<String>,
+    /// A link to the specialist system's portal or a borger.dk article, when the policy
+    /// gives one for the record's area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkView>,
+}
+
+/// A link shown with a visible record: the policy's most specific matching `links` entry,
+/// its text in the request's language. Only `https` URLs ever get here.
+///
+/// ```
+/// let l: egensag::overview::LinkView = serde_json::from_str(
+///     r#"{"url": "https://www.borger.dk/sygedagpenge", "text": "Læs om sygedagpenge"}"#).unwrap();
+/// assert!(l.url.starts_with("https://"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkView {
+    /// Where the link goes.
+    pub url: String,
+    /// Its text in the request's language.
+    pub text: String,
 }
 
 /// A document title shown with a case.
@@ -145,6 +166,13 @@ pub struct BenefitView {
     /// What the citizen owes back, in øre.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_ore: Option<i64>,
+    /// Who pays, when the source says [Udbetalingsafdeling].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payer: Option<Payer>,
+    /// A link to the specialist system's portal or a borger.dk article, when the policy
+    /// gives one for the record's area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkView>,
 }
 
 /// A visible appointment.
@@ -180,6 +208,10 @@ pub struct AppointmentView {
     pub what: Vec<String>,
     /// Cancelled (kept and marked).
     pub cancelled: bool,
+    /// A link to the specialist system's portal or a borger.dk article, when the policy
+    /// gives one for the record's area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkView>,
 }
 
 /// Totals over the visible benefits.

@@ -6,7 +6,7 @@ use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
     Appointment, Benefit, Case, Language, Payment, PaymentStatus, Policy, TitleMode,
 };
-use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView};
+use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView, LinkView};
 use crate::status::{benefit_status, case_status};
 use crate::visibility::CompiledPolicy;
 use chrono::NaiveDate;
@@ -30,6 +30,18 @@ impl Presenter<'_> {
                 .and_then(|c| c.main_group_title(number.main_group()))
                 .map(str::to_owned),
         }
+    }
+
+    /// The link of the policy's most specific `links` pattern matching `number`, in the
+    /// request's language.
+    fn link(&self, number: KleNumber) -> Option<LinkView> {
+        self.compiled.links.best(number).map(|(_, link)| LinkView {
+            url: link.url.as_str().to_owned(),
+            text: match self.language {
+                Language::Da => link.text.da.clone(),
+                Language::En => link.text.en.clone(),
+            },
+        })
     }
 
     /// The title shown for a case.
@@ -70,6 +82,7 @@ impl Build for Presenter<'_> {
             } else {
                 None
             },
+            link: self.link(number),
         }
     }
 
@@ -105,6 +118,8 @@ impl Build for Presenter<'_> {
             payments,
             paid_total_ore,
             debt_ore: benefit.debt_ore,
+            payer: benefit.payer.clone(),
+            link: self.link(number),
         })
     }
 
@@ -127,6 +142,7 @@ impl Build for Presenter<'_> {
             place: appointment.place.clone(),
             what: appointment.what.clone(),
             cancelled: appointment.cancelled,
+            link: self.link(number),
         }
     }
 }
@@ -136,11 +152,12 @@ pub(crate) fn paid(payments: &[Payment]) -> impl Iterator<Item = &Payment> {
     payments.iter().filter(|p| p.status == PaymentStatus::Paid)
 }
 
-/// Document titles by date, then title.
+/// Document titles by date, then title; a document withheld from the citizen is never listed.
 fn documents(case: &Case) -> Vec<DocumentView> {
     let mut docs: Vec<DocumentView> = case
         .documents
         .iter()
+        .filter(|d| !d.withheld_from_citizen)
         .map(|d| DocumentView {
             title: d.title.clone(),
             date: d.date,

@@ -72,6 +72,24 @@ const PATTERNS: [&str; 9] = [
 const FACETS: [&str; 6] = ["G01", "A53", "Ø01", "O\u{338}01", "X99", "K02"];
 const SENS: [&str; 4] = ["ikke_fortrolige", "fortrolige", "foelsomme", "vip"];
 
+/// A case party: the subject, another person or a malformed number, in any role, its
+/// relation sometimes limited to days around `as_of`.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn party(p: &mut Pick, subject: &str) -> Value {
+    let mut party = json!({"cpr": p.one(&[subject, subject, OTHER, BAD_CPR]),
+                           "role": p.one(&["primary", "primary", "secondary", "owner", "recipient"])});
+    if p.chance(25) {
+        party["valid_from"] = json!(p.one(&DATES[3..]));
+    }
+    if p.chance(25) {
+        party["valid_to"] = json!(p.one(&DATES[3..]));
+    }
+    party
+}
+
 fn opt_date(p: &mut Pick) -> Value {
     if p.chance(50) {
         json!(p.one(&DATES))
@@ -176,7 +194,7 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
             let mut c = json!({
                 "id": format!("r{i}"), "source": p.one(&["KSD", "KY"]), "title": "Titel",
                 "created": p.one(&DATES[..6]),
-                "parties": (0..p.upto(2)).map(|_| json!({"cpr": p.one(&[subject, subject, OTHER, BAD_CPR]), "role": p.one(&["primary", "primary", "secondary", "owner", "recipient"])})).collect::<Vec<_>>(),
+                "parties": (0..p.upto(2)).map(|_| party(p, subject)).collect::<Vec<_>>(),
             });
             if p.chance(90) { c["kle"] = json!(p.one(&KLE)); }
             if p.chance(40) { c["facet"] = json!(p.one(&FACETS)); }
@@ -215,9 +233,14 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
             a
         })
         .collect();
+    let deceased_on = if p.chance(15) {
+        json!(p.one(&DATES[4..]))
+    } else {
+        Value::Null
+    };
     let request = json!({
         "as_of": "2026-11-23",
-        "subject": {"cpr": subject},
+        "subject": {"cpr": subject, "deceased_on": deceased_on},
         "viewer": {"cpr": viewer, "role": role},
         "mandates": mandates, "consents": consents,
         "cases": cases, "benefits": benefits, "appointments": appointments,

@@ -601,6 +601,98 @@ fn scenarios() -> Vec<Scenario> {
             set_key(me(), "appointments", json!([appointment])),
         ),
     });
+    // A party counts only on the days within its valid_from…valid_to (V3/V4): a primary
+    // party whose relation ended, or has not begun, is no party; the last day still counts.
+    let other_primary_and_me = |me_party: Value| {
+        with(
+            me(),
+            "/cases/0/parties",
+            json!([{"cpr": OTHER, "role": "primary"}, me_party]),
+        )
+    };
+    list.push(s(
+        "subject-party-ended",
+        "subject.not_party",
+        (
+            policy(),
+            other_primary_and_me(
+                json!({"cpr": SUBJECT, "role": "primary", "valid_to": "2026-11-22"}),
+            ),
+        ),
+        (
+            policy(),
+            other_primary_and_me(
+                json!({"cpr": SUBJECT, "role": "primary", "valid_to": "2026-11-23"}),
+            ),
+        ),
+    ));
+    list.push(s(
+        "subject-party-not-begun",
+        "subject.not_party",
+        (
+            policy(),
+            other_primary_and_me(
+                json!({"cpr": SUBJECT, "role": "primary", "valid_from": "2026-11-24"}),
+            ),
+        ),
+        (
+            policy(),
+            other_primary_and_me(
+                json!({"cpr": SUBJECT, "role": "primary", "valid_from": "2026-11-23"}),
+            ),
+        ),
+    ));
+    // An ended party is no party for V3 either: no CPR party is left.
+    list.push(s(
+        "subject-no-cpr-party-ended",
+        "subject.no_cpr",
+        (
+            policy(),
+            with(me(), "/cases/0/parties/0/valid_to", json!("2026-11-01")),
+        ),
+        (policy(), me()),
+    ));
+    // An ended secondary party gets no secondary access.
+    let owner_access = set_key(
+        policy(),
+        "secondary_party_access",
+        json!([{"pattern": "32.30.*", "roles": ["owner"]}]),
+    );
+    list.push(s(
+        "subject-secondary-party-ended",
+        "subject.not_party",
+        (
+            owner_access.clone(),
+            other_primary_and_me(
+                json!({"cpr": SUBJECT, "role": "owner", "valid_from": "2026-01-01", "valid_to": "2026-06-30"}),
+            ),
+        ),
+        (
+            owner_access,
+            other_primary_and_me(json!({"cpr": SUBJECT, "role": "owner", "valid_from": "2026-01-01"})),
+        ),
+    ));
+    // The subject's death ends every fuldmagt from that day.
+    list.push(s(
+        "mandate-not-in-force-deceased",
+        "mandate.not_in_force",
+        (
+            policy(),
+            with(
+                proxy(fuldmagt()),
+                "/subject/deceased_on",
+                json!("2026-11-23"),
+            ),
+        ),
+        (
+            policy(),
+            with(
+                proxy(fuldmagt()),
+                "/subject/deceased_on",
+                json!("2026-11-24"),
+            ),
+        ),
+    ));
     // A benefit's V7: created before the from-date, but paid after it.
     let old_benefit = with(
         with(benefit(), "/created", json!("2007-06-01")),

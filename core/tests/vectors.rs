@@ -7,6 +7,12 @@
 //! and `notifications.json` when `previous.json` is given. Expected files hold the exact
 //! bytes the library returns (no trailing newline).
 //!
+//! A vector may also hold KOMBIT index documents, `sf1470.xml` and `ydelsesindeks.xml`
+//! (and a `source-profile.json`): each is read for the request's `as_of` (`json::sources`)
+//! and its records added to the request (`json::add_sources`), in that order, before the
+//! request is run. `sources-*` vectors whose name ends in `-xml` must give the same
+//! overview as their `-json` sibling, the same citizen written as egensag JSON.
+//!
 //! `cargo xtask bless` rewrites the expected outputs (it runs this test with
 //! `EGENSAG_BLESS=1`); review the diff before committing it. `cargo xtask check` runs it
 //! twice, with and without core's `_check-key-order` feature (serde_json's
@@ -38,6 +44,10 @@ fn run_vector(dir: &Path) -> Vec<(&'static str, String)> {
         Ok(engine) => engine,
         Err(e) => return vec![("error.json", e.to_json())],
     };
+    let request = match add_sources(dir, &engine, request) {
+        Ok(request) => request,
+        Err(e) => return vec![("error.json", e.to_json())],
+    };
     let overview = match engine.overview_json(&request) {
         Ok(o) => o,
         Err(e) => return vec![("error.json", e.to_json())],
@@ -58,6 +68,54 @@ fn run_vector(dir: &Path) -> Vec<(&'static str, String)> {
     }
     out.push(("overview.json", overview));
     out
+}
+
+/// The request with the records of the vector's index documents added.
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn add_sources(dir: &Path, engine: &Engine, mut request: String) -> Result<String, egensag::Error> {
+    let profile = read(dir, "source-profile.json");
+    for kind in ["sf1470", "ydelsesindeks"] {
+        let Some(document) = read(dir, &format!("{kind}.xml")) else {
+            continue;
+        };
+        let as_of = engine.parse_request(&request).expect("request.json").as_of;
+        let records =
+            egensag::json::sources(kind, &document, &as_of.to_string(), profile.as_deref())?;
+        request = egensag::json::add_sources(engine, &request, &records)?;
+    }
+    Ok(request)
+}
+
+#[test]
+fn sources_vectors_equal_their_json_twins() {
+    let mut pairs = 0;
+    for entry in fs::read_dir(vectors_dir()).unwrap() {
+        let dir = entry.unwrap().path();
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name
+            .strip_prefix("sources-")
+            .and_then(|n| n.strip_suffix("-xml"))
+        else {
+            continue;
+        };
+        let twin = vectors_dir().join(format!("sources-{stem}-json"));
+        let xml = fs::read(dir.join("overview.json")).unwrap();
+        let json = fs::read(twin.join("overview.json")).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&xml),
+            String::from_utf8_lossy(&json),
+            "{name}: the index XML and the JSON give different overviews"
+        );
+        assert!(!dir.join("error.json").exists(), "{name} is refused");
+        pairs += 1;
+    }
+    assert!(
+        pairs >= 1,
+        "expected a sources-*-xml vector with its -json twin"
+    );
 }
 
 #[test]

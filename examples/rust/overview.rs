@@ -6,7 +6,13 @@
 //! cargo run --example overview -- --sample parent   # Clara (16), seen by her parent
 //! cargo run --example overview -- --policy P.json --request R.json [--catalogue KLE.xml]
 //!         [--format json] [--explain] [--previous OVERVIEW.json]
+//!         [--sf1470 SAG.xml]... [--ydelsesindeks YDELSER.xml]... [--source-profile PROFILE.json]
 //! ```
+//!
+//! `--sf1470` and `--ydelsesindeks` (each repeatable) read KOMBIT index documents for the
+//! request's `as_of`; their records are added after the request's own. What a reader
+//! could not read (a record it hid) is printed to stderr, one line per problem:
+//! `source problem: FILE: CODE at PATH: MESSAGE`; the overview is printed as usual.
 //!
 //! Invalid input: exit status 2, the error JSON on stderr, nothing on stdout.
 
@@ -32,6 +38,9 @@ struct Options {
     sample: Option<String>,
     json: bool,
     explain: bool,
+    /// Index documents, in the order given: (`sf1470` or `ydelsesindeks`, file).
+    sources: Vec<(&'static str, String)>,
+    source_profile: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -92,6 +101,7 @@ fn run() -> Result<String, Failure> {
         }
     };
     let engine = Engine::from_json(&policy, catalogue.as_deref())?;
+    let request = add_sources(&engine, request, &options)?;
     if options.explain {
         return Ok(engine.explain_json(&request)?);
     }
@@ -103,6 +113,42 @@ fn run() -> Result<String, Failure> {
         Some(path) => Ok(engine.notifications_json(&read(path)?, &overview_json)?),
         None => Ok(overview_json),
     }
+}
+
+/// The request with the records of every `--sf1470` and `--ydelsesindeks` document added,
+/// read for the request's `as_of`; each reader's problems go to stderr.
+fn add_sources(engine: &Engine, mut request: String, options: &Options) -> Result<String, Failure> {
+    if options.sources.is_empty() {
+        return Ok(request);
+    }
+    let read = |path: &String| {
+        std::fs::read_to_string(path)
+            .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))
+    };
+    let as_of = engine.parse_request(&request)?.as_of.to_string();
+    let profile = options.source_profile.as_ref().map(read).transpose()?;
+    for (kind, path) in &options.sources {
+        let read_records = egensag::json::sources(kind, &read(path)?, &as_of, profile.as_deref())?;
+        let output: serde_json::Value = serde_json::from_str(&read_records).unwrap_or_default();
+        let text = |problem: &serde_json::Value, key: &str| {
+            problem
+                .get(key)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let problems = output.get("problems").and_then(serde_json::Value::as_array);
+        for problem in problems.into_iter().flatten() {
+            eprintln!(
+                "source problem: {path}: {} at {}: {}",
+                text(problem, "code"),
+                text(problem, "path"),
+                text(problem, "message")
+            );
+        }
+        request = egensag::json::add_sources(engine, &request, &read_records)?;
+    }
+    Ok(request)
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure> {
@@ -128,6 +174,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
                 }
             },
             "--explain" => o.explain = true,
+            "--sf1470" => o.sources.push(("sf1470", value("--sf1470")?)),
+            "--ydelsesindeks" => o.sources.push(("ydelsesindeks", value("--ydelsesindeks")?)),
+            "--source-profile" => o.source_profile = Some(value("--source-profile")?),
             "-h" | "--help" => return Err(Failure::Usage(HELP.to_owned())),
             other => return Err(Failure::Usage(format!("unknown option {other}\n{HELP}"))),
         }
@@ -137,7 +186,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
 
 const HELP: &str =
     "usage: overview [--sample self|proxy|parent] [--policy FILE --request FILE] [--catalogue FILE]
-                [--format text|json] [--explain] [--previous OVERVIEW.json]";
+                [--format text|json] [--explain] [--previous OVERVIEW.json]
+                [--sf1470 FILE]... [--ydelsesindeks FILE]... [--source-profile FILE]";
 
 /// `23. november 2026`
 fn danish_date(d: NaiveDate) -> String {
@@ -239,6 +289,13 @@ fn render_case(out: &mut String, case: &CaseView) {
             danish_date(by)
         ));
     }
+    render_link(out, case.link.as_ref());
+}
+
+fn render_link(out: &mut String, link: Option<&egensag::overview::LinkView>) {
+    if let Some(link) = link {
+        out.push_str(&format!("    {}: {}\n", link.text, link.url));
+    }
 }
 
 fn render_benefit(out: &mut String, benefit: &BenefitView) {
@@ -268,6 +325,10 @@ fn render_benefit(out: &mut String, benefit: &BenefitView) {
     if let Some(debt) = benefit.debt_ore.filter(|d| *d > 0) {
         out.push_str(&format!("    Du skylder {}\n", format_money(debt)));
     }
+    if let Some(payer) = &benefit.payer {
+        out.push_str(&format!("    Udbetales af {}\n", payer.name));
+    }
+    render_link(out, benefit.link.as_ref());
 }
 
 fn render_appointment(out: &mut String, a: &AppointmentView) {
@@ -297,4 +358,5 @@ fn render_appointment(out: &mut String, a: &AppointmentView) {
     if let Some(place) = &a.place {
         out.push_str(&format!("    {place}\n"));
     }
+    render_link(out, a.link.as_ref());
 }

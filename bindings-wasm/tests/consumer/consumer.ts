@@ -4,6 +4,8 @@ import {
   Engine,
   EgensagError,
   coreVersion,
+  sources,
+  type SourceRecords,
   type AppointmentView,
   type BenefitView,
   type CaseView,
@@ -82,6 +84,14 @@ const incomplete: Request = { as_of: '2026-11-23', viewer: { cpr: '0101901234', 
 new Engine(42);
 // @ts-expect-error: amounts are numbers of øre, not strings
 const wrongAmount: string = overview.totals.debt_ore;
+
+// Index documents: the records are typed, and their kinds are checked.
+const read: SourceRecords = sources('sf1470', '<Sag/>', '2026-11-23', { source: 'KSD' });
+const firstCaseId: string | undefined = read.cases?.[0]?.id;
+const withRecords: Request = engine.addSources(incomplete as Request, read);
+// @ts-expect-error: only the two index kinds are read
+sources('sf1490', '<x/>', '2026-11-23');
+console.log(firstCaseId, withRecords.as_of);
 
 engine.free();
 fromText.free();

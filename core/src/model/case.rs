@@ -100,6 +100,22 @@ pub struct Party {
     pub valid_to: Option<NaiveDate>,
 }
 
+impl Party {
+    /// Whether the party counts on `day`: within its optional `valid_from`…`valid_to`.
+    /// A party whose relation has ended (or not yet begun) is no party at all that day.
+    ///
+    /// ```
+    /// let p: egensag::model::Party = serde_json::from_str(
+    ///     r#"{"cpr": "0101901234", "role": "primary", "valid_to": "2026-06-30"}"#).unwrap();
+    /// let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    /// assert!(p.counts_on(day("2026-06-30")));
+    /// assert!(!p.counts_on(day("2026-07-01")));
+    /// ```
+    pub fn counts_on(&self, day: NaiveDate) -> bool {
+        self.valid_from.is_none_or(|from| from <= day) && self.valid_to.is_none_or(|to| day <= to)
+    }
+}
+
 /// A party's role in a case.
 ///
 /// ```

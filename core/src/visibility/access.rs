@@ -64,6 +64,16 @@ impl<'a> Access<'a> {
     }
 }
 
+/// Whether the subject's death has ended a fuldmagt: from `subject.deceased_on` on, no
+/// fuldmagt is in force (a værgemål or custody is not a fuldmagt and is not ended here).
+fn ended_by_death(mandate: &Mandate, request: &Request) -> bool {
+    mandate.kind == MandateKind::Fuldmagt
+        && request
+            .subject
+            .deceased_on
+            .is_some_and(|died| died <= request.as_of)
+}
+
 /// The mandates that let the viewer read for the subject, or the reason there are none:
 /// the first step of `missing → grantor_under_15 → not_in_force → no_read` that leaves none.
 fn usable_mandates<'a>(
@@ -86,7 +96,9 @@ fn usable_mandates<'a>(
         (Reason::MandateGrantorUnder15, &|m| {
             m.kind != MandateKind::Fuldmagt || subject.age_on(m.valid_from) >= 15
         }),
-        (Reason::MandateNotInForce, &|m| m.in_force_on(request.as_of)),
+        (Reason::MandateNotInForce, &|m| {
+            m.in_force_on(request.as_of) && !ended_by_death(m, request)
+        }),
         (Reason::MandateNoRead, &|m| {
             m.privileges.iter().any(|p| policy.grants_read(p))
         }),

@@ -141,7 +141,11 @@ impl<'r> RequestFacts<'r> {
         let subject = &self.request.subject.cpr;
         let mut any_cpr = false;
         let mut subject_roles = RoleSet::default();
-        for party in &case.parties {
+        for party in case
+            .parties
+            .iter()
+            .filter(|p| p.counts_on(self.request.as_of))
+        {
             match party.cpr.as_deref().and_then(|c| cpr_is(c, subject)) {
                 Some(true) => {
                     any_cpr = true;

@@ -15,7 +15,8 @@ pub use rule::Rule;
 use crate::codes::codes;
 use crate::kle::{Facet, KleIndex, KleNumber, KlePattern};
 use crate::model::{
-    Consent, IncludeRule, Mandate, PartyRole, Policy, PrivilegeLevel, RecordKind, Role, Sensitivity,
+    Consent, IncludeRule, Link, Mandate, PartyRole, Policy, PrivilegeLevel, RecordKind, Role,
+    Sensitivity,
 };
 use chrono::NaiveDate;
 use facts::DateFact;
@@ -114,6 +115,8 @@ pub(crate) struct CompiledPolicy {
     pub(crate) max_sensitivity: Sensitivity,
     pub(crate) show_active_before_from: bool,
     pub(crate) child_consent_age: u32,
+    /// The policy's links by pattern: presentation gives a visible record its best match's.
+    pub(crate) links: KleIndex<Link>,
 }
 
 impl CompiledPolicy {
@@ -146,6 +149,11 @@ impl CompiledPolicy {
             max_sensitivity: policy.max_sensitivity,
             show_active_before_from: policy.show_active_before_from,
             child_consent_age: policy.child_consent_age,
+            links: policy
+                .links
+                .iter()
+                .map(|l| (l.pattern, l.clone()))
+                .collect(),
         }
     }
 

@@ -404,7 +404,12 @@ fn decide(
         "case" => {
             let mut any = false;
             let mut roles = Vec::new();
-            for p in list(v, "parties") {
+            // A party counts only on the days within its valid_from…valid_to.
+            let counts = |p: &Value| {
+                s(p, "valid_from").and_then(day).is_none_or(|f| f <= as_of)
+                    && s(p, "valid_to").and_then(day).is_none_or(|t| as_of <= t)
+            };
+            for p in list(v, "parties").into_iter().filter(|p| counts(p)) {
                 if let Some(c) = s(p, "cpr").and_then(cpr) {
                     any = true;
                     if c == subject {
@@ -601,6 +606,13 @@ fn decide(
                 .iter()
                 .copied()
                 .filter(|m| in_force(m, as_of))
+                // The subject's death ends every fuldmagt from that day.
+                .filter(|_| {
+                    kind != "fuldmagt"
+                        || s(&request["subject"], "deceased_on")
+                            .and_then(day)
+                            .is_none_or(|d| as_of < d)
+                })
                 .collect();
             let step3: Vec<&Value> = step2
                 .iter()
