@@ -1,11 +1,13 @@
 //! Presentation and redaction (DOMAIN.md section 4): what of a visible record is shown.
 //! Caseworkers, other parties and CPR numbers never reach these views.
 
+use crate::actions::Action;
 use crate::evaluation::Build;
 use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
-    Appointment, Benefit, Case, Language, Payment, PaymentStatus, Policy, TitleMode,
+    Appointment, Benefit, Case, Language, Payment, PaymentStatus, Plan, Policy, TitleMode,
 };
+use crate::plans::{plan_body, PlanView};
 use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView};
 use crate::status::{benefit_status, case_status};
 use crate::visibility::CompiledPolicy;
@@ -32,10 +34,11 @@ impl Presenter<'_> {
         }
     }
 
-    /// The title shown for a case.
-    fn case_title(&self, case: &Case, number: KleNumber) -> String {
-        if !case.title_restricted && self.policy.title_mode == TitleMode::Source {
-            return case.title.clone();
+    /// The title shown for a case or plan: its own, unless restricted or the policy
+    /// titles by KLE.
+    fn title(&self, title: &str, restricted: bool, number: KleNumber) -> String {
+        if !restricted && self.policy.title_mode == TitleMode::Source {
+            return title.to_owned();
         }
         match self.catalogue.and_then(|c| c.subject_title(number)) {
             Some(title) => title.to_owned(),
@@ -52,14 +55,15 @@ impl Build for Presenter<'_> {
     type Case = CaseView;
     type Benefit = BenefitView;
     type Appointment = AppointmentView;
+    type Plan = PlanView;
 
     /// A visible case as shown, with the processing days of the policy's best match.
-    fn case(&self, case: &Case, number: KleNumber) -> CaseView {
+    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> CaseView {
         let processing_days = self.compiled.processing_days.best(number).map(|(_, d)| *d);
         CaseView {
             id: case.id.clone(),
             source: case.source.clone(),
-            title: self.case_title(case, number),
+            title: self.title(&case.title, case.title_restricted, number),
             kle: number.to_string(),
             area: self.area(number),
             created: case.created,
@@ -70,6 +74,7 @@ impl Build for Presenter<'_> {
             } else {
                 None
             },
+            actions,
         }
     }
 
@@ -105,6 +110,7 @@ impl Build for Presenter<'_> {
             payments,
             paid_total_ore,
             debt_ore: benefit.debt_ore,
+            actions: Vec::new(),
         })
     }
 
@@ -114,6 +120,7 @@ impl Build for Presenter<'_> {
         appointment: &Appointment,
         number: KleNumber,
         case_shown: bool,
+        actions: Vec<Action>,
     ) -> AppointmentView {
         AppointmentView {
             id: appointment.id.clone(),
@@ -127,6 +134,38 @@ impl Build for Presenter<'_> {
             place: appointment.place.clone(),
             what: appointment.what.clone(),
             cancelled: appointment.cancelled,
+            actions,
+        }
+    }
+
+    /// A visible plan as shown.
+    fn plan(
+        &self,
+        plan: &Plan,
+        number: KleNumber,
+        case_shown: bool,
+        actions: Vec<Action>,
+    ) -> PlanView {
+        let body = plan_body(plan, self.as_of, self.language);
+        PlanView {
+            id: plan.id.clone(),
+            source: plan.source.clone(),
+            title: self.title(&plan.title, plan.title_restricted, number),
+            kle: number.to_string(),
+            area: self.area(number),
+            case_id: plan.case_id.clone().filter(|_| case_shown),
+            kind: plan.kind,
+            period: plan.period,
+            created: plan.created,
+            status: body.status,
+            goals: body.goals,
+            goals_achieved: body.goals_achieved,
+            goals_total: body.goals_total,
+            activities: body.activities,
+            next_follow_up: body.next_follow_up,
+            follow_up_overdue: body.follow_up_overdue,
+            awaiting_approval: body.awaiting_approval,
+            actions,
         }
     }
 }
