@@ -129,14 +129,11 @@ impl ActionRules {
     /// The entry that decides for a record: the most specific matching entry whose
     /// `sources` (when given) hold the record's source; the first listed among equals.
     fn entry(&self, number: KleNumber, source: &str) -> Option<&ActionRule> {
-        self.0
-            .matching(number)
-            .map(|(_, rule)| rule)
-            .find(|rule| {
-                rule.sources
-                    .as_ref()
-                    .is_none_or(|s| s.iter().any(|x| x == source))
-            })
+        self.0.matching(number).map(|(_, rule)| rule).find(|rule| {
+            rule.sources
+                .as_ref()
+                .is_none_or(|s| s.iter().any(|x| x == source))
+        })
     }
 }
 

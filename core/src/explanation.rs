@@ -69,15 +69,17 @@ impl Explanation {
             .chain(appointments)
             .chain(plans)
             .zip(decisions)
-            .map(|((kind, source, id), (decision, actions))| ExplanationEntry {
-                kind,
-                source: source.clone(),
-                id: id.clone(),
-                visible: decision.visible,
-                reasons: decision.reasons,
-                rules: decision.rules,
-                actions,
-            })
+            .map(
+                |((kind, source, id), (decision, actions))| ExplanationEntry {
+                    kind,
+                    source: source.clone(),
+                    id: id.clone(),
+                    visible: decision.visible,
+                    reasons: decision.reasons,
+                    rules: decision.rules,
+                    actions,
+                },
+            )
             .collect();
         Explanation {
             as_of: request.as_of,

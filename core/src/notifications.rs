@@ -294,7 +294,12 @@ impl Notifier {
                 payment_id: None,
             };
             let text = format!("{base}: {}", deadline.format("%Y-%m-%d"));
-            self.push_text(NotificationCode::ReminderDeadline, record, &case.title, text);
+            self.push_text(
+                NotificationCode::ReminderDeadline,
+                record,
+                &case.title,
+                text,
+            );
         }
     }
 

@@ -7,8 +7,8 @@ use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
     Appointment, Benefit, Case, Language, Payment, PaymentStatus, Plan, Policy, TitleMode,
 };
-use crate::plans::{plan_body, PlanView};
 use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView};
+use crate::plans::{plan_body, PlanView};
 use crate::status::{benefit_status, case_status};
 use crate::visibility::CompiledPolicy;
 use chrono::NaiveDate;

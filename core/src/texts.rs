@@ -153,9 +153,10 @@ impl PlanStatusCode {
     /// ```
     pub fn text(self, language: Language) -> &'static str {
         let (da, en) = match self {
-            PlanStatusCode::Upcoming => {
-                ("Planen er ikke startet endnu", "The plan has not started yet")
-            }
+            PlanStatusCode::Upcoming => (
+                "Planen er ikke startet endnu",
+                "The plan has not started yet",
+            ),
             PlanStatusCode::Active => ("Planen er i gang", "The plan is in progress"),
             PlanStatusCode::Ended => ("Planen er afsluttet", "The plan has ended"),
         };

@@ -32,8 +32,7 @@ pub use plan::{
     Activity, ActivityStatus, Assessment, Assessor, Goal, GoalState, Plan, PlanKind, PlanPeriod,
 };
 pub use policy::{
-    ActionRule, 
-    HttpsUrl, IncludeRule, KleRules, Limits, Link, LinkText, Policy, PrivilegeLevel,
+    ActionRule, HttpsUrl, IncludeRule, KleRules, Limits, Link, LinkText, Policy, PrivilegeLevel,
     ProcessingDays, SecondaryPartyAccess, TitleMode,
 };
 pub use request::{Request, Role, Subject, Viewer};

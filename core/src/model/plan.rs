@@ -181,7 +181,9 @@ pub struct Assessment {
 }
 
 /// Who made an assessment: the citizen or the caseworker (never a name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Assessor {
     /// The citizen's own assessment.
