@@ -3,6 +3,34 @@
  * cargo xtask bless. */
 
 /**
+ * What a viewer may do with a record.
+ */
+export type Action =
+  | "case.send_document"
+  | "case.answer_request"
+  | "appointment.cancel"
+  | "appointment.rebook"
+  | "plan.assess_goal"
+  | "plan.approve";
+/**
+ * Why an action is not offered.
+ */
+export type ActionReason =
+  | "action.not_enabled"
+  | "action.not_applicable"
+  | "action.too_late"
+  | "action.self_only"
+  | "action.no_act_privilege"
+  | "action.consent_missing";
+/**
+ * A KLE pattern: * (everything), 32.* (a main group), 32.24.* (a group) or 32.24.04 (one subject); 32 and 32.24 are accepted for 32.* and 32.24.*.
+ */
+export type KlePattern = string;
+/**
+ * An activity's status.
+ */
+export type ActivityStatus = "planned" | "ongoing" | "completed" | "cancelled";
+/**
  * The kind of an appointment.
  */
 export type AppointmentKind = "meeting" | "home_visit" | "phone" | "video";
@@ -11,6 +39,14 @@ export type AppointmentKind = "meeting" | "home_visit" | "phone" | "video";
  * `foelsomme` < `vip`.
  */
 export type Sensitivity = "ikke_fortrolige" | "fortrolige" | "foelsomme" | "vip";
+/**
+ * A date YYYY-MM-DD or an RFC 3339 date-time.
+ */
+export type Moment = string;
+/**
+ * Who made an assessment: the citizen or the caseworker (never a name).
+ */
+export type Assessor = "citizen" | "caseworker";
 /**
  * How often payments are made. Only monthly for now.
  */
@@ -49,10 +85,6 @@ export type Outcome = "bevilget" | "delvist_bevilget" | "afslag" | "afvist";
  */
 export type PartyRole = "primary" | "secondary" | "recipient" | "owner";
 /**
- * A date YYYY-MM-DD or an RFC 3339 date-time.
- */
-export type Moment = string;
-/**
  * A progress state [FremdriftStatusKode], in lifecycle order.
  */
 export type ProgressState = "opstaaet" | "oplyst" | "afgjort" | "afsluttet";
@@ -69,10 +101,6 @@ export type ConsentKind = "samtykke" | "frabedelse";
  */
 export type Cpr = string;
 /**
- * A KLE pattern: * (everything), 32.* (a main group), 32.24.* (a group) or 32.24.04 (one subject); 32 and 32.24 are accepted for 32.* and 32.24.*.
- */
-export type KlePattern = string;
-/**
  * The stable machine code of an [`Error`].
  */
 export type ErrorCode =
@@ -80,7 +108,7 @@ export type ErrorCode =
 /**
  * The kind of one record, in explanations and notifications.
  */
-export type ItemKind = "case" | "benefit" | "appointment";
+export type ItemKind = "case" | "benefit" | "appointment" | "plan";
 /**
  * Why a record is hidden: the reason codes of DOMAIN.md section 3, in rule order.
  */
@@ -108,7 +136,9 @@ export type Reason =
   | "consent.missing"
   | "consent.objection"
   | "representative.withheld"
-  | "error.amount_overflow";
+  | "error.amount_overflow"
+  | "error.score_invalid"
+  | "error.date_order";
 /**
  * The viewer's role.
  */
@@ -117,6 +147,14 @@ export type Role = "self" | "proxy" | "guardian" | "parent" | "relative";
  * A KLE handlingsfacet: one of A P S Ø G K I and two digits.
  */
 export type Facet = string;
+/**
+ * A goal's status as the source writes it.
+ */
+export type GoalState = "active" | "achieved" | "not_achieved" | "cancelled";
+/**
+ * A goal's status as shown.
+ */
+export type GoalStatusCode = "active" | "achieved" | "not_achieved" | "cancelled";
 /**
  * A URL that starts with `https://` and has a host: the only links a policy may give.
  */
@@ -132,7 +170,7 @@ export type MandateKind = "fuldmagt" | "vaergemaal" | "foraeldremyndighed";
 /**
  * The kind of a record.
  */
-export type RecordKind = "cases" | "benefits" | "appointments";
+export type RecordKind = "cases" | "benefits" | "appointments" | "plans";
 /**
  * The kinds of change.
  */
@@ -146,7 +184,20 @@ export type NotificationCode =
   | "payment.new"
   | "appointment.new"
   | "appointment.changed"
-  | "appointment.cancelled";
+  | "appointment.cancelled"
+  | "plan.new"
+  | "plan.goal_changed"
+  | "plan.activity_new"
+  | "plan.follow_up_changed"
+  | "reminder.deadline";
+/**
+ * The kind of a plan.
+ */
+export type PlanKind = "handleplan" | "indsatsplan" | "jobplan" | "genoptraeningsplan" | "other";
+/**
+ * A plan's status.
+ */
+export type PlanStatusCode = "upcoming" | "active" | "ended";
 /**
  * What a privilege URI grants.
  */
@@ -160,10 +211,20 @@ export type TitleMode = "source" | "kle";
  * Every type of the egensag JSON API (an index; use the named types).
  */
 export interface EgensagTypes {
+  Action?: Action;
+  ActionCheck?: ActionCheck;
+  ActionReason?: ActionReason;
+  ActionRule?: ActionRule;
+  Activity?: Activity;
+  ActivityStatus?: ActivityStatus;
+  ActivityView?: ActivityView;
   Appointment?: Appointment;
   AppointmentKind?: AppointmentKind;
   AppointmentView?: AppointmentView;
   Area?: Area;
+  Assessment?: Assessment;
+  AssessmentView?: AssessmentView;
+  Assessor?: Assessor;
   Awaiting?: Awaiting;
   Benefit?: Benefit;
   BenefitStatus?: BenefitStatus;
@@ -190,6 +251,11 @@ export interface EgensagTypes {
   ExplanationEntry?: ExplanationEntry;
   Facet?: Facet;
   Frequency?: Frequency;
+  Goal?: Goal;
+  GoalState?: GoalState;
+  GoalStatus?: GoalStatus;
+  GoalStatusCode?: GoalStatusCode;
+  GoalView?: GoalView;
   Grant?: Grant;
   HttpsUrl?: HttpsUrl;
   IncludeRule?: IncludeRule;
@@ -221,6 +287,12 @@ export interface EgensagTypes {
   PaymentDay?: PaymentDay;
   PaymentPlan?: PaymentPlan;
   PaymentStatus?: PaymentStatus;
+  Plan?: Plan;
+  PlanKind?: PlanKind;
+  PlanPeriod?: PlanPeriod;
+  PlanStatus?: PlanStatus;
+  PlanStatusCode?: PlanStatusCode;
+  PlanView?: PlanView;
   Policy?: Policy;
   PrivilegeLevel?: PrivilegeLevel;
   Problem?: Problem;
@@ -241,6 +313,105 @@ export interface EgensagTypes {
   ValidationReport?: ValidationReport;
   Viewer?: Viewer;
   YearTotal?: YearTotal;
+}
+/**
+ * One action considered for a visible record: offered, or every reason it is not, in
+ * the order `action.not_enabled`, the viewer's reasons, the record's state.
+ */
+export interface ActionCheck {
+  action: Action;
+  /**
+   * Whether the viewer is offered it.
+   */
+  allowed: boolean;
+  /**
+   * Every reason it is not offered (empty when it is).
+   */
+  reasons: ActionReason[];
+}
+/**
+ * The actions enabled for records matching a pattern (the most specific matching entry
+ * decides; `sources`, when given, limits the entry to records of those source systems).
+ */
+export interface ActionRule {
+  /**
+   * The actions enabled.
+   */
+  allow: Action[];
+  /**
+   * Appointments may be cancelled or rebooked until this many days before their
+   * start day; 1 when absent.
+   */
+  min_days_before?: number | null;
+  pattern: KlePattern;
+  /**
+   * When a list, the entry applies only to records from these source systems.
+   */
+  sources?: string[] | null;
+}
+/**
+ * An activity of a plan: a course, a job trial, training.
+ */
+export interface Activity {
+  /**
+   * First day.
+   */
+  from: string;
+  /**
+   * The activity's id within the plan.
+   */
+  id: string;
+  /**
+   * Where.
+   */
+  place?: string | null;
+  status: ActivityStatus;
+  /**
+   * What it is.
+   */
+  text: string;
+  /**
+   * Last day, if it has one (not before `from`).
+   */
+  to?: string | null;
+  /**
+   * The role the citizen meets, e.g. `jobkonsulent`: never a name.
+   */
+  with_role?: string | null;
+}
+/**
+ * An activity as shown.
+ */
+export interface ActivityView {
+  /**
+   * Going on on the overview's day: `from ≤ as_of ≤ to`, not cancelled or completed.
+   */
+  current: boolean;
+  /**
+   * First day.
+   */
+  from: string;
+  /**
+   * The activity's id.
+   */
+  id: string;
+  /**
+   * Where.
+   */
+  place?: string | null;
+  status: ActivityStatus;
+  /**
+   * What it is.
+   */
+  text: string;
+  /**
+   * Last day, if any.
+   */
+  to?: string | null;
+  /**
+   * The role met.
+   */
+  with_role?: string | null;
 }
 /**
  * An appointment.
@@ -309,6 +480,10 @@ export interface Appointment {
  * A visible appointment.
  */
 export interface AppointmentView {
+  /**
+   * What the viewer may do with the appointment (DOMAIN.md section 9).
+   */
+  actions?: Action[];
   /**
    * Cancelled (kept and marked).
    */
@@ -382,6 +557,35 @@ export interface Area {
    * Its title from the KLE catalogue, when one is given.
    */
   title?: string | null;
+}
+/**
+ * One assessment of a goal: a score on a scale from 0 to `scale_max`.
+ */
+export interface Assessment {
+  at: Moment;
+  by: Assessor;
+  /**
+   * The top of the scale, at least 1.
+   */
+  scale_max: number;
+  /**
+   * The score, 0…`scale_max`.
+   */
+  score: number;
+}
+/**
+ * An assessment as shown: when, and the score on its scale.
+ */
+export interface AssessmentView {
+  at: Moment;
+  /**
+   * The top of its scale.
+   */
+  scale_max: number;
+  /**
+   * The score.
+   */
+  score: number;
 }
 /**
  * Something the citizen has been asked for and has not yet sent.
@@ -575,6 +779,11 @@ export interface NextPayment {
  * A visible benefit.
  */
 export interface BenefitView {
+  /**
+   * What the viewer may do with the benefit: no action applies to benefits today, so
+   * this is always empty.
+   */
+  actions?: Action[];
   area: Area;
   /**
    * The granting case, when that case is shown too.
@@ -816,6 +1025,10 @@ export interface CaseStatus {
  * A visible case.
  */
 export interface CaseView {
+  /**
+   * What the viewer may do with the case (DOMAIN.md section 9).
+   */
+  actions?: Action[];
   area: Area;
   /**
    * The date the case arose.
@@ -1004,7 +1217,7 @@ export interface Explanation {
    */
   as_of: string;
   /**
-   * One entry per input record: cases, then benefits, then appointments, in input order.
+   * One entry per input record: cases, then benefits, appointments and plans, in input order.
    */
   entries: ExplanationEntry[];
   /**
@@ -1017,6 +1230,11 @@ export interface Explanation {
  * The decision on one record.
  */
 export interface ExplanationEntry {
+  /**
+   * For a visible record, every action of its kind, offered or with every reason it is
+   * not (DOMAIN.md section 9); empty for a hidden record and for benefits.
+   */
+  actions: ActionCheck[];
   /**
    * Its id.
    */
@@ -1038,6 +1256,72 @@ export interface ExplanationEntry {
    * Whether the viewer may see it.
    */
   visible: boolean;
+}
+/**
+ * A goal of a plan.
+ */
+export interface Goal {
+  /**
+   * Assessments of how far the goal is reached.
+   */
+  assessments?: Assessment[];
+  /**
+   * The goal's id within the plan.
+   */
+  id: string;
+  /**
+   * The day it was set.
+   */
+  set: string;
+  status: GoalState;
+  /**
+   * The day it got that status.
+   */
+  status_at?: string | null;
+  /**
+   * What the goal is.
+   */
+  text: string;
+}
+/**
+ * A goal's status with its text.
+ */
+export interface GoalStatus {
+  code: GoalStatusCode;
+  /**
+   * The day the goal got this status, when the source says (for `active`: when it was set).
+   */
+  since: string;
+  /**
+   * The default text in the overview's language.
+   */
+  text: string;
+}
+/**
+ * A goal as shown.
+ */
+export interface GoalView {
+  /**
+   * The caseworker's latest assessment on or before the overview's day.
+   */
+  caseworker_assessment?: AssessmentView | null;
+  /**
+   * The citizen's latest assessment on or before the overview's day.
+   */
+  citizen_assessment?: AssessmentView | null;
+  /**
+   * The goal's id.
+   */
+  id: string;
+  /**
+   * The day it was set.
+   */
+  set: string;
+  status: GoalStatus;
+  /**
+   * What the goal is.
+   */
+  text: string;
 }
 /**
  * One include rule.
@@ -1079,11 +1363,12 @@ export interface Limits {
    */
   max_input_bytes?: number;
   /**
-   * Most payments in one benefit, progress entries or documents in one case.
+   * Most payments in one benefit, progress entries, documents or requests in one
+   * case, goals or activities in one plan.
    */
   max_items_per_record?: number;
   /**
-   * Most records (cases + benefits + appointments) in one request.
+   * Most records (cases + benefits + appointments + plans) in one request.
    */
   max_records?: number;
   /**
@@ -1200,8 +1485,8 @@ export interface Notifications {
    */
   as_of: string;
   /**
-   * What changed: cases, then benefits and their payments, then appointments, each in
-   * the later overview's order.
+   * What changed: cases (each followed by its deadline reminders), then benefits and
+   * their payments, then appointments, then plans, each in the later overview's order.
    */
   notifications: Notification[];
   /**
@@ -1231,11 +1516,114 @@ export interface Overview {
   cases: CaseView[];
   language: Language;
   /**
+   * Visible plans, latest status change first (DOMAIN.md section 8). Absent in an
+   * overview made before plans existed, which reads as none.
+   */
+  plans?: PlanView[];
+  /**
    * The subject's CPR number, masked `DDMMYY-XXXX`.
    */
   subject: string;
   totals: Totals;
   viewer_role: Role;
+}
+/**
+ * A visible plan.
+ */
+export interface PlanView {
+  /**
+   * What the viewer may do with the plan (DOMAIN.md section 9).
+   */
+  actions?: Action[];
+  /**
+   * Its activities, by first day, then id.
+   */
+  activities: ActivityView[];
+  area: Area;
+  /**
+   * The plan needs the citizen's approval and has not had it by the overview's day.
+   */
+  awaiting_approval: boolean;
+  /**
+   * The case it belongs to, when that case is shown too.
+   */
+  case_id?: string | null;
+  /**
+   * The date it was made.
+   */
+  created: string;
+  /**
+   * Whether the overview's day is after the next follow-up (present with it).
+   */
+  follow_up_overdue?: boolean | null;
+  /**
+   * Its goals, by the day they were set, then id.
+   */
+  goals: GoalView[];
+  /**
+   * Goals achieved.
+   */
+  goals_achieved: number;
+  /**
+   * Goals not cancelled.
+   */
+  goals_total: number;
+  /**
+   * The plan's id.
+   */
+  id: string;
+  kind: PlanKind;
+  /**
+   * The KLE subject number (its own or its case's).
+   */
+  kle: string;
+  /**
+   * A link to the specialist system's portal or a borger.dk article, when the policy
+   * gives one for the plan's area.
+   */
+  link?: LinkView | null;
+  /**
+   * The next follow-up, if one is set.
+   */
+  next_follow_up?: string | null;
+  period: PlanPeriod;
+  /**
+   * Source system.
+   */
+  source: string;
+  status: PlanStatus;
+  /**
+   * The title shown: the plan's title, or the KLE subject title where it may not be shown.
+   */
+  title: string;
+}
+/**
+ * When a plan runs: from a day, to an optional day.
+ */
+export interface PlanPeriod {
+  /**
+   * First day.
+   */
+  from: string;
+  /**
+   * Last day, if the plan has one.
+   */
+  to?: string | null;
+}
+/**
+ * A plan's status on the overview's day.
+ */
+export interface PlanStatus {
+  code: PlanStatusCode;
+  /**
+   * Since when: `created` while upcoming, `period.from` while active, the day after
+   * `period.to` once ended.
+   */
+  since: string;
+  /**
+   * The default text in the overview's language.
+   */
+  text: string;
 }
 /**
  * Totals over the visible benefits.
@@ -1264,9 +1652,89 @@ export interface YearTotal {
   year: number;
 }
 /**
+ * A plan: the fourth record kind, decided by the same rules as cases.
+ */
+export interface Plan {
+  /**
+   * The plan's activities.
+   */
+  activities?: Activity[];
+  /**
+   * The day the citizen approved it.
+   */
+  approved_on?: string | null;
+  /**
+   * The case it belongs to, of the same source.
+   */
+  case_id?: string | null;
+  /**
+   * The date the plan was made.
+   */
+  created: string;
+  /**
+   * Handlingsfacet as written.
+   */
+  facet?: string | null;
+  /**
+   * The plan's goals.
+   */
+  goals?: Goal[];
+  /**
+   * The plan's id, unique within `source`.
+   */
+  id: string;
+  kind: PlanKind;
+  /**
+   * KLE subject number as written; when absent, the case's number is used.
+   */
+  kle?: string | null;
+  /**
+   * The date of the next follow-up, if one is set.
+   */
+  next_follow_up?: string | null;
+  /**
+   * The parties, as for cases.
+   */
+  parties?: Party[];
+  period: PlanPeriod;
+  /**
+   * The plan needs the citizen's approval (Jobnet).
+   */
+  requires_approval?: boolean;
+  sensitivity?: Sensitivity;
+  /**
+   * Source system id, e.g. `DOMUS`.
+   */
+  source: string;
+  /**
+   * The plan's title the public may see.
+   */
+  title?: string;
+  /**
+   * The title may not be shown: the KLE subject title is shown instead.
+   */
+  title_restricted?: boolean;
+  /**
+   * Annulled or registered in error.
+   */
+  void?: boolean;
+  /**
+   * Never shown to anyone.
+   */
+  withheld_from_citizen?: boolean;
+  /**
+   * Shown to the subject only.
+   */
+  withheld_from_representatives?: boolean;
+}
+/**
  * A municipality's configuration, compiled once into an [`crate::Engine`].
  */
 export interface Policy {
+  /**
+   * The actions enabled per KLE pattern (DOMAIN.md section 9); none when absent.
+   */
+  actions?: ActionRule[];
   /**
    * From this age a parent sees a record only under the child's consent; 15 when absent.
    */
@@ -1296,6 +1764,10 @@ export interface Policy {
    * Expected processing times.
    */
   processing_days?: ProcessingDays[];
+  /**
+   * How many days before a request's deadline `reminder.deadline` is notified; 3 when absent.
+   */
+  reminder_days?: number;
   /**
    * Party roles other than `primary` that may see a case, per KLE pattern.
    */
@@ -1343,7 +1815,7 @@ export interface SecondaryPartyAccess {
  */
 export interface Problem {
   /**
-   * `kle.invalid`, `subject.no_cpr` or `case.missing`.
+   * `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.score_invalid`, ….
    */
   code: string;
   /**
@@ -1384,6 +1856,10 @@ export interface Request {
    * Mandates held for the subject.
    */
   mandates?: Mandate[];
+  /**
+   * The subject's plans (DOMAIN.md section 8).
+   */
+  plans?: Plan[];
   /**
    * The viewer's NemLog-in `privileges_intermediate` claim (base64 OIO Basic Privilege
    * Profile XML), if the login carried one: it becomes fuldmagt mandates in force on `as_of`.

@@ -139,6 +139,7 @@ impl Engine {
             built(evaluation.cases),
             built(evaluation.benefits),
             built(evaluation.appointments),
+            built(evaluation.plans),
         )
     }
 
@@ -167,7 +168,8 @@ impl Engine {
         crate::validation::validate(request)
     }
 
-    /// The notifications from an earlier overview to a later one of the same subject.
+    /// The notifications from an earlier overview to a later one of the same subject
+    /// (deadline reminders with the policy's `reminder_days`).
     ///
     /// ```
     /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
@@ -181,7 +183,11 @@ impl Engine {
         previous: &Overview,
         current: &Overview,
     ) -> Result<Notifications, Error> {
-        crate::notifications::notifications(previous, current)
+        crate::notifications::notifications_with_reminder(
+            previous,
+            current,
+            self.policy.reminder_days,
+        )
     }
 
     /// Makes an engine from policy JSON and an optional catalogue (KLE-online XML or

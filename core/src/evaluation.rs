@@ -2,12 +2,15 @@
 //! visibility rules and builds what the caller wants of each visible one: a view for the
 //! overview and the explanation, nothing when only the decisions are counted.
 
+use crate::actions::{consider, offered, Action, ActionCheck, RecordState};
 use crate::error::Error;
 use crate::kle::KleNumber;
-use crate::model::{Appointment, Benefit, Case, Mandate, Request};
+use crate::model::{Appointment, Benefit, Case, Mandate, Plan, Request};
+use crate::plans::{awaiting_approval, has_goal_to_assess, plan_problem};
+use crate::status::{case_status, is_closed, CaseStatusCode};
 use crate::visibility::{
-    claimed_mandates, decide, Access, CompiledPolicy, Decision, Detail, KleFact, Reason,
-    RequestFacts,
+    actor, claimed_mandates, decide, Access, CompiledPolicy, Decision, Detail, KleFact, Reason,
+    RecordFacts, RequestFacts,
 };
 
 /// What is built of each visible record.
@@ -18,9 +21,14 @@ pub(crate) trait Build {
     type Benefit;
     /// What is built of a visible appointment.
     type Appointment;
+    /// What is built of a visible plan.
+    type Plan;
 
-    /// Builds a visible case with subject number `number`.
-    fn case(&self, case: &Case, number: KleNumber) -> Self::Case;
+    /// Whether the actions of visible records are worked out (DOMAIN.md section 9).
+    const ACTIONS: bool = true;
+
+    /// Builds a visible case with subject number `number` and the actions offered.
+    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> Self::Case;
 
     /// Builds a visible benefit; `None` when it cannot be presented, which hides it
     /// (fail closed). `case_shown` tells whether its case is shown too.
@@ -37,7 +45,18 @@ pub(crate) trait Build {
         appointment: &Appointment,
         number: KleNumber,
         case_shown: bool,
+        actions: Vec<Action>,
     ) -> Self::Appointment;
+
+    /// Builds a visible plan whose own values are sound; `case_shown` tells whether its
+    /// case is shown too.
+    fn plan(
+        &self,
+        plan: &Plan,
+        number: KleNumber,
+        case_shown: bool,
+        actions: Vec<Action>,
+    ) -> Self::Plan;
 }
 
 /// Builds nothing: the decisions alone.
@@ -47,20 +66,27 @@ impl Build for DecisionsOnly {
     type Case = ();
     type Benefit = ();
     type Appointment = ();
+    type Plan = ();
 
-    fn case(&self, _: &Case, _: KleNumber) {}
+    const ACTIONS: bool = false;
+
+    fn case(&self, _: &Case, _: KleNumber, _: Vec<Action>) {}
 
     fn benefit(&self, _: &Benefit, _: KleNumber, _: bool) -> Option<()> {
         Some(())
     }
 
-    fn appointment(&self, _: &Appointment, _: KleNumber, _: bool) {}
+    fn appointment(&self, _: &Appointment, _: KleNumber, _: bool, _: Vec<Action>) {}
+
+    fn plan(&self, _: &Plan, _: KleNumber, _: bool, _: Vec<Action>) {}
 }
 
-/// One record's decision and, when visible, what was built of it.
+/// One record's decision and, when visible, what was built of it and every action of
+/// its kind considered.
 pub(crate) struct Evaluated<V> {
     pub(crate) decision: Decision,
     pub(crate) built: Option<V>,
+    pub(crate) actions: Vec<ActionCheck>,
 }
 
 /// Every record of a request, in input order, decided and built.
@@ -68,6 +94,7 @@ pub(crate) struct Evaluation<B: Build> {
     pub(crate) cases: Vec<Evaluated<B::Case>>,
     pub(crate) benefits: Vec<Evaluated<B::Benefit>>,
     pub(crate) appointments: Vec<Evaluated<B::Appointment>>,
+    pub(crate) plans: Vec<Evaluated<B::Plan>>,
 }
 
 impl<B: Build> Evaluation<B> {
@@ -88,6 +115,11 @@ impl<B: Build> Evaluation<B> {
                 .iter()
                 .map(|e| visible(&e.decision))
                 .sum::<usize>()
+            + self
+                .plans
+                .iter()
+                .map(|e| visible(&e.decision))
+                .sum::<usize>()
     }
 }
 
@@ -96,8 +128,8 @@ pub(crate) fn built<V>(evaluated: Vec<Evaluated<V>>) -> Vec<V> {
     evaluated.into_iter().filter_map(|e| e.built).collect()
 }
 
-/// Decides every record of `request` (cases first: an appointment may take its subject
-/// number from its shown case) and builds each visible one with `build`.
+/// Decides every record of `request` (cases first: an appointment or plan may take its
+/// subject number from its shown case) and builds each visible one with `build`.
 pub(crate) fn evaluate<B: Build>(
     policy: &CompiledPolicy,
     request: &Request,
@@ -107,53 +139,136 @@ pub(crate) fn evaluate<B: Build>(
     let claimed = claimed_mandates(request)?;
     let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
     let access = Access::new(policy, request, &mandates);
+    let acts = Acts {
+        policy,
+        access: &access,
+        as_of: request.as_of,
+        wanted: B::ACTIONS,
+    };
     let mut facts = RequestFacts::new(request);
     let mut cases = Vec::with_capacity(request.cases.len());
     for case in &request.cases {
         let record = facts.case(case);
         let decision = decide(policy, &access, &record, detail);
-        let built = match (decision.visible, record.kle) {
-            (true, KleFact::Valid(n)) => {
-                facts.show_case(case, record.kle);
-                Some(build.case(case, n))
-            }
-            _ => None,
-        };
-        cases.push(Evaluated { decision, built });
+        let mut evaluated = Evaluated::hidden(decision);
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
+            facts.show_case(case, record.kle);
+            evaluated.actions = acts.consider(&record, n, || case_state(case, request));
+            evaluated.built = Some(build.case(case, n, offered(&evaluated.actions)));
+        }
+        cases.push(evaluated);
     }
     let mut benefits = Vec::with_capacity(request.benefits.len());
     for benefit in &request.benefits {
         let record = facts.benefit(benefit);
-        let mut decision = decide(policy, &access, &record, detail);
-        let mut built = None;
-        if let (true, KleFact::Valid(n)) = (decision.visible, record.kle) {
+        let decision = decide(policy, &access, &record, detail);
+        let mut evaluated = Evaluated::hidden(decision);
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
             let case_shown = facts.case_shown(&benefit.source, benefit.case_id.as_ref());
-            built = build.benefit(benefit, n, case_shown);
-            if built.is_none() {
-                fail_closed(&mut decision, Reason::ErrorAmountOverflow);
+            evaluated.built = build.benefit(benefit, n, case_shown);
+            if evaluated.built.is_none() {
+                fail_closed(&mut evaluated.decision, Reason::ErrorAmountOverflow);
             }
         }
-        benefits.push(Evaluated { decision, built });
+        benefits.push(evaluated);
     }
     let mut appointments = Vec::with_capacity(request.appointments.len());
     for appointment in &request.appointments {
         let record = facts.appointment(appointment);
         let decision = decide(policy, &access, &record, detail);
-        let built = match (decision.visible, record.kle) {
-            (true, KleFact::Valid(n)) => {
-                let case_shown =
-                    facts.case_shown(&appointment.source, appointment.case_id.as_ref());
-                Some(build.appointment(appointment, n, case_shown))
+        let mut evaluated = Evaluated::hidden(decision);
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
+            let case_shown = facts.case_shown(&appointment.source, appointment.case_id.as_ref());
+            let state = || RecordState::Appointment {
+                cancelled: appointment.cancelled,
+                start: appointment.start.date_naive(),
+            };
+            evaluated.actions = acts.consider(&record, n, state);
+            let offered = offered(&evaluated.actions);
+            evaluated.built = Some(build.appointment(appointment, n, case_shown, offered));
+        }
+        appointments.push(evaluated);
+    }
+    let mut plans = Vec::with_capacity(request.plans.len());
+    for plan in &request.plans {
+        let record = facts.plan(plan);
+        let decision = decide(policy, &access, &record, detail);
+        let mut evaluated = Evaluated::hidden(decision);
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
+            // A plan's own values are checked only once the rules have shown it.
+            if let Some((reason, _, _)) = plan_problem(plan) {
+                fail_closed(&mut evaluated.decision, reason);
+            } else {
+                let case_shown = facts.case_shown(&plan.source, plan.case_id.as_ref());
+                let state = || RecordState::Plan {
+                    goal_to_assess: has_goal_to_assess(plan, request.as_of),
+                    awaiting_approval: awaiting_approval(plan, request.as_of),
+                };
+                evaluated.actions = acts.consider(&record, n, state);
+                let offered = offered(&evaluated.actions);
+                evaluated.built = Some(build.plan(plan, n, case_shown, offered));
             }
-            _ => None,
-        };
-        appointments.push(Evaluated { decision, built });
+        }
+        plans.push(evaluated);
     }
     Ok(Evaluation {
         cases,
         benefits,
         appointments,
+        plans,
     })
+}
+
+impl<V> Evaluated<V> {
+    /// A record decided, nothing built yet.
+    fn hidden(decision: Decision) -> Evaluated<V> {
+        Evaluated {
+            decision,
+            built: None,
+            actions: Vec::new(),
+        }
+    }
+}
+
+/// What working out a visible record's actions needs.
+struct Acts<'a> {
+    policy: &'a CompiledPolicy,
+    access: &'a Access<'a>,
+    as_of: chrono::NaiveDate,
+    wanted: bool,
+}
+
+impl Acts<'_> {
+    /// Every action of the record's kind considered (nothing when actions are not wanted).
+    fn consider(
+        &self,
+        record: &RecordFacts<'_>,
+        number: KleNumber,
+        state: impl FnOnce() -> RecordState,
+    ) -> Vec<ActionCheck> {
+        if !self.wanted {
+            return Vec::new();
+        }
+        let actor = actor(self.policy, self.access, record);
+        consider(
+            &self.policy.actions,
+            number,
+            record.source,
+            record.kind,
+            &actor,
+            state(),
+            self.as_of,
+        )
+    }
+}
+
+/// A case's state for actions: closed, or awaiting the citizen, on `as_of`.
+fn case_state(case: &Case, request: &Request) -> RecordState {
+    let status = case_status(case, request.as_of, None, request.language);
+    RecordState::Case {
+        closed: is_closed(case, request.as_of),
+        awaiting_you: status.code == CaseStatusCode::AwaitingYou,
+    }
 }
 
 /// Hides a record that could not be presented (fail closed).

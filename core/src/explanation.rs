@@ -1,6 +1,7 @@
 //! The explanation: one entry per input record, for audit and support staff (never for
 //! the citizen). It carries no titles and no CPR numbers.
 
+use crate::actions::ActionCheck;
 use crate::evaluation::{Build, Evaluated, Evaluation};
 use crate::model::{Request, Role};
 use crate::visibility::{Reason, Rule};
@@ -29,7 +30,7 @@ pub struct Explanation {
     pub policy: String,
     /// The viewer's role.
     pub viewer_role: Role,
-    /// One entry per input record: cases, then benefits, then appointments, in input order.
+    /// One entry per input record: cases, then benefits, appointments and plans, in input order.
     pub entries: Vec<ExplanationEntry>,
 }
 
@@ -52,24 +53,33 @@ impl Explanation {
             .appointments
             .iter()
             .map(|a| (ItemKind::Appointment, &a.source, &a.id));
+        let plans = request
+            .plans
+            .iter()
+            .map(|p| (ItemKind::Plan, &p.source, &p.id));
         let decisions = evaluation
             .cases
             .into_iter()
             .map(decision)
             .chain(evaluation.benefits.into_iter().map(decision))
-            .chain(evaluation.appointments.into_iter().map(decision));
+            .chain(evaluation.appointments.into_iter().map(decision))
+            .chain(evaluation.plans.into_iter().map(decision));
         let entries = cases
             .chain(benefits)
             .chain(appointments)
+            .chain(plans)
             .zip(decisions)
-            .map(|((kind, source, id), decision)| ExplanationEntry {
-                kind,
-                source: source.clone(),
-                id: id.clone(),
-                visible: decision.visible,
-                reasons: decision.reasons,
-                rules: decision.rules,
-            })
+            .map(
+                |((kind, source, id), (decision, actions))| ExplanationEntry {
+                    kind,
+                    source: source.clone(),
+                    id: id.clone(),
+                    visible: decision.visible,
+                    reasons: decision.reasons,
+                    rules: decision.rules,
+                    actions,
+                },
+            )
             .collect();
         Explanation {
             as_of: request.as_of,
@@ -80,9 +90,9 @@ impl Explanation {
     }
 }
 
-/// The decision of one evaluated record.
-fn decision<V>(evaluated: Evaluated<V>) -> crate::visibility::Decision {
-    evaluated.decision
+/// The decision and the actions considered of one evaluated record.
+fn decision<V>(evaluated: Evaluated<V>) -> (crate::visibility::Decision, Vec<ActionCheck>) {
+    (evaluated.decision, evaluated.actions)
 }
 
 /// The decision on one record.
@@ -106,6 +116,9 @@ pub struct ExplanationEntry {
     pub reasons: Vec<Reason>,
     /// What permitted it.
     pub rules: Vec<Rule>,
+    /// For a visible record, every action of its kind, offered or with every reason it is
+    /// not (DOMAIN.md section 9); empty for a hidden record and for benefits.
+    pub actions: Vec<ActionCheck>,
 }
 
 /// The kind of one record, in explanations and notifications.
@@ -124,6 +137,8 @@ pub enum ItemKind {
     Benefit,
     /// An appointment.
     Appointment,
+    /// A plan.
+    Plan,
 }
 
 impl ItemKind {
@@ -137,6 +152,7 @@ impl ItemKind {
             ItemKind::Case => "case",
             ItemKind::Benefit => "benefit",
             ItemKind::Appointment => "appointment",
+            ItemKind::Plan => "plan",
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod kle;
 pub mod model;
 pub mod notifications;
 pub mod overview;
+pub mod plans;
 mod presentation;
 pub mod privileges;
 pub mod schema;

@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::explanation::ItemKind;
 use crate::model::Language;
 use crate::overview::{AppointmentView, BenefitView, CaseView, Overview};
+use crate::plans::PlanView;
 use crate::status::CaseStatusCode;
 use crate::texts::format_money;
 use chrono::NaiveDate;
@@ -33,8 +34,8 @@ pub struct Notifications {
     pub since: NaiveDate,
     /// The later overview's day.
     pub as_of: NaiveDate,
-    /// What changed: cases, then benefits and their payments, then appointments, each in
-    /// the later overview's order.
+    /// What changed: cases (each followed by its deadline reminders), then benefits and
+    /// their payments, then appointments, then plans, each in the later overview's order.
     pub notifications: Vec<Notification>,
 }
 
@@ -106,6 +107,16 @@ codes! {
         AppointmentChanged = "appointment.changed",
         /// An appointment was cancelled.
         AppointmentCancelled = "appointment.cancelled",
+        /// A plan appeared.
+        PlanNew = "plan.new",
+        /// A goal of a plan appeared or changed status.
+        PlanGoalChanged = "plan.goal_changed",
+        /// An activity was added to a plan.
+        PlanActivityNew = "plan.activity_new",
+        /// A plan's next follow-up moved, was set or was removed.
+        PlanFollowUpChanged = "plan.follow_up_changed",
+        /// An open request's deadline came within the policy's `reminder_days`.
+        ReminderDeadline = "reminder.deadline",
     }
 }
 
@@ -120,6 +131,36 @@ codes! {
 /// assert!(egensag::notifications::notifications(&o, &o).unwrap().notifications.is_empty());
 /// ```
 pub fn notifications(previous: &Overview, current: &Overview) -> Result<Notifications, Error> {
+    notifications_with_reminder(previous, current, DEFAULT_REMINDER_DAYS)
+}
+
+/// The policy's `reminder_days` when it gives none.
+pub const DEFAULT_REMINDER_DAYS: u32 = 3;
+
+/// The notifications from `previous` to `current`, with `reminder.deadline` for every
+/// open request whose deadline is within `reminder_days` days of the later overview's
+/// day (from that day to `reminder_days` days after it) and was not within that many
+/// days of the earlier one's. A deadline already passed is not "within": it reminds of
+/// nothing the citizen can still meet.
+///
+/// ```
+/// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+/// let request = |day: &str| format!(r#"{{"as_of": "{day}", "subject": {{"cpr": "0101901234"}},
+///   "viewer": {{"cpr": "0101901234", "role": "self"}},
+///   "cases": [{{"id": "S-1", "source": "KSD", "title": "T", "kle": "32.30.04", "created": "2026-11-01",
+///     "parties": [{{"cpr": "0101901234", "role": "primary"}}],
+///     "requests": [{{"what": "Lønsedler", "requested": "2026-11-02", "deadline": "2026-11-20"}}]}}]}}"#);
+/// let o = |day: &str| engine.overview(&egensag::model::parse_request(&request(day)).unwrap()).unwrap();
+/// use egensag::notifications::{notifications_with_reminder, NotificationCode};
+/// let n = notifications_with_reminder(&o("2026-11-10"), &o("2026-11-17"), 3).unwrap();
+/// assert_eq!(n.notifications[0].code, NotificationCode::ReminderDeadline);
+/// assert!(notifications_with_reminder(&o("2026-11-17"), &o("2026-11-18"), 3).unwrap().notifications.is_empty());
+/// ```
+pub fn notifications_with_reminder(
+    previous: &Overview,
+    current: &Overview,
+    reminder_days: u32,
+) -> Result<Notifications, Error> {
     if previous.subject != current.subject || previous.viewer_role != current.viewer_role {
         return Err(Error::input(
             "previous",
@@ -136,9 +177,15 @@ pub fn notifications(previous: &Overview, current: &Overview) -> Result<Notifica
         language: current.language,
         list: Vec::new(),
     };
-    out.cases(&previous.cases, &current.cases);
+    let reminder = Reminder {
+        previous: previous.as_of,
+        current: current.as_of,
+        days: reminder_days,
+    };
+    out.cases(&previous.cases, &current.cases, reminder);
     out.benefits(&previous.benefits, &current.benefits);
     out.appointments(&previous.appointments, &current.appointments);
+    out.plans(&previous.plans, &current.plans);
     Ok(Notifications {
         since: previous.as_of,
         as_of: current.as_of,
@@ -198,10 +245,11 @@ impl Notifier {
         });
     }
 
-    fn cases(&mut self, previous: &[CaseView], current: &[CaseView]) {
+    fn cases(&mut self, previous: &[CaseView], current: &[CaseView], reminder: Reminder) {
         let before = index(previous, |c| (c.source.as_str(), c.id.as_str()));
         for case in current {
-            let code = match before.get(&(case.source.as_str(), case.id.as_str())) {
+            let old = before.get(&(case.source.as_str(), case.id.as_str()));
+            let code = match old {
                 None => Some(NotificationCode::CaseNew),
                 Some(old) if old.status.code == case.status.code => None,
                 Some(_) => Some(match case.status.code {
@@ -212,6 +260,59 @@ impl Notifier {
             };
             if let Some(code) = code {
                 self.push(code, ItemKind::Case, &case.source, &case.id, &case.title);
+            }
+            self.reminders(old.copied(), case, reminder);
+        }
+    }
+
+    /// `reminder.deadline` for each open request of `case` whose deadline came within
+    /// the reminder window since the earlier overview (one per deadline).
+    fn reminders(&mut self, old: Option<&CaseView>, case: &CaseView, reminder: Reminder) {
+        let mut deadlines: Vec<NaiveDate> = case
+            .status
+            .awaiting
+            .iter()
+            .filter_map(|a| a.deadline)
+            .filter(|d| reminder.near(reminder.current, *d))
+            .filter(|d| {
+                !old.is_some_and(|o| {
+                    o.status
+                        .awaiting
+                        .iter()
+                        .any(|a| a.deadline == Some(*d) && reminder.near(reminder.previous, *d))
+                })
+            })
+            .collect();
+        deadlines.sort_unstable();
+        deadlines.dedup();
+        for deadline in deadlines {
+            let base = NotificationCode::ReminderDeadline.text(self.language);
+            let record = NotifiedRecord {
+                kind: ItemKind::Case,
+                source: case.source.clone(),
+                id: case.id.clone(),
+                payment_id: None,
+            };
+            let text = format!("{base}: {}", deadline.format("%Y-%m-%d"));
+            self.push_text(
+                NotificationCode::ReminderDeadline,
+                record,
+                &case.title,
+                text,
+            );
+        }
+    }
+
+    fn plans(&mut self, previous: &[PlanView], current: &[PlanView]) {
+        let before = index(previous, |p| (p.source.as_str(), p.id.as_str()));
+        for plan in current {
+            let codes: Vec<NotificationCode> =
+                match before.get(&(plan.source.as_str(), plan.id.as_str())) {
+                    None => vec![NotificationCode::PlanNew],
+                    Some(old) => plan_changes(old, plan),
+                };
+            for code in codes {
+                self.push(code, ItemKind::Plan, &plan.source, &plan.id, &plan.title);
             }
         }
     }
@@ -286,6 +387,51 @@ impl Notifier {
             }
         }
     }
+}
+
+/// The reminder window: `days` days from an overview's day.
+#[derive(Debug, Clone, Copy)]
+struct Reminder {
+    previous: NaiveDate,
+    current: NaiveDate,
+    days: u32,
+}
+
+impl Reminder {
+    /// Whether `deadline` is within the window from `day`: not passed, at most `days` away.
+    fn near(self, day: NaiveDate, deadline: NaiveDate) -> bool {
+        deadline >= day && deadline.signed_duration_since(day).num_days() <= i64::from(self.days)
+    }
+}
+
+/// What changed in a plan seen on both overviews: a goal that is new or has another
+/// status; an activity that is new; the next follow-up.
+fn plan_changes(old: &PlanView, new: &PlanView) -> Vec<NotificationCode> {
+    let mut codes = Vec::new();
+    let old_goals: HashMap<&str, _> = old
+        .goals
+        .iter()
+        .map(|g| (g.id.as_str(), g.status.code))
+        .collect();
+    if new
+        .goals
+        .iter()
+        .any(|g| old_goals.get(g.id.as_str()) != Some(&g.status.code))
+    {
+        codes.push(NotificationCode::PlanGoalChanged);
+    }
+    let old_activities: HashSet<&str> = old.activities.iter().map(|a| a.id.as_str()).collect();
+    if new
+        .activities
+        .iter()
+        .any(|a| !old_activities.contains(a.id.as_str()))
+    {
+        codes.push(NotificationCode::PlanActivityNew);
+    }
+    if old.next_follow_up != new.next_follow_up {
+        codes.push(NotificationCode::PlanFollowUpChanged);
+    }
+    codes
 }
 
 /// Whether what the citizen sees of an appointment changed (time, place, kind, role,

@@ -1,7 +1,9 @@
 //! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
 
+use crate::actions::Action;
 use crate::error::Error;
 use crate::model::{AppointmentKind, Direction, Grant, Language, Payer, Payment, Request, Role};
+use crate::plans::PlanView;
 use crate::presentation::paid;
 use crate::status::{BenefitStatus, CaseStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -38,6 +40,10 @@ pub struct Overview {
     pub appointments: Vec<AppointmentView>,
     /// Totals over the visible benefits.
     pub totals: Totals,
+    /// Visible plans, latest status change first (DOMAIN.md section 8). Absent in an
+    /// overview made before plans existed, which reads as none.
+    #[serde(default)]
+    pub plans: Vec<PlanView>,
 }
 
 /// A main group ("area"), e.g. `32` Social ydelser.
@@ -94,6 +100,9 @@ pub struct CaseView {
     /// gives one for the record's area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkView>,
+    /// What the viewer may do with the case (DOMAIN.md section 9).
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 /// A link shown with a visible record: the policy's most specific matching `links` entry,
@@ -136,7 +145,7 @@ pub struct DocumentView {
 /// ```
 /// let b: egensag::overview::BenefitView = serde_json::from_str(r#"{"id": "B", "source": "KY", "name": "Kontanthjælp",
 ///   "kle": "32.24.04", "area": {"number": "32"}, "status": {"code": "paying", "text": "Ydelsen udbetales", "since": "2026-01-01"},
-///   "grant": {"from": "2026-01-01", "amount_ore": 100}, "payments": [], "paid_total_ore": 0}"#).unwrap();
+///   "grant": {"from": "2026-01-01", "amount_ore": 100}, "payments": [], "paid_total_ore": 0, "actions": []}"#).unwrap();
 /// assert_eq!(b.grant.amount_ore, 100);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -173,6 +182,10 @@ pub struct BenefitView {
     /// gives one for the record's area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkView>,
+    /// What the viewer may do with the benefit: no action applies to benefits today, so
+    /// this is always empty.
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 /// A visible appointment.
@@ -212,6 +225,9 @@ pub struct AppointmentView {
     /// gives one for the record's area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkView>,
+    /// What the viewer may do with the appointment (DOMAIN.md section 9).
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 /// Totals over the visible benefits.
@@ -253,6 +269,7 @@ impl Overview {
         mut cases: Vec<CaseView>,
         mut benefits: Vec<BenefitView>,
         mut appointments: Vec<AppointmentView>,
+        mut plans: Vec<PlanView>,
     ) -> Result<Overview, Error> {
         cases.sort_by(|a, b| {
             b.status
@@ -271,6 +288,12 @@ impl Overview {
                 .cmp(&b.start)
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
+        plans.sort_by(|a, b| {
+            b.status
+                .since
+                .cmp(&a.status.since)
+                .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
+        });
         let totals = Totals::of(&benefits)?;
         Ok(Overview {
             as_of: request.as_of,
@@ -281,6 +304,7 @@ impl Overview {
             benefits,
             appointments,
             totals,
+            plans,
         })
     }
 }

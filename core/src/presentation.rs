@@ -1,12 +1,14 @@
 //! Presentation and redaction (DOMAIN.md section 4): what of a visible record is shown.
 //! Caseworkers, other parties and CPR numbers never reach these views.
 
+use crate::actions::Action;
 use crate::evaluation::Build;
 use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
-    Appointment, Benefit, Case, Language, Payment, PaymentStatus, Policy, TitleMode,
+    Appointment, Benefit, Case, Language, Payment, PaymentStatus, Plan, Policy, TitleMode,
 };
 use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView, LinkView};
+use crate::plans::{plan_body, PlanView};
 use crate::status::{benefit_status, case_status};
 use crate::visibility::CompiledPolicy;
 use chrono::NaiveDate;
@@ -44,10 +46,11 @@ impl Presenter<'_> {
         })
     }
 
-    /// The title shown for a case.
-    fn case_title(&self, case: &Case, number: KleNumber) -> String {
-        if !case.title_restricted && self.policy.title_mode == TitleMode::Source {
-            return case.title.clone();
+    /// The title shown for a case or plan: its own, unless restricted or the policy
+    /// titles by KLE.
+    fn title(&self, title: &str, restricted: bool, number: KleNumber) -> String {
+        if !restricted && self.policy.title_mode == TitleMode::Source {
+            return title.to_owned();
         }
         match self.catalogue.and_then(|c| c.subject_title(number)) {
             Some(title) => title.to_owned(),
@@ -64,14 +67,15 @@ impl Build for Presenter<'_> {
     type Case = CaseView;
     type Benefit = BenefitView;
     type Appointment = AppointmentView;
+    type Plan = PlanView;
 
     /// A visible case as shown, with the processing days of the policy's best match.
-    fn case(&self, case: &Case, number: KleNumber) -> CaseView {
+    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> CaseView {
         let processing_days = self.compiled.processing_days.best(number).map(|(_, d)| *d);
         CaseView {
             id: case.id.clone(),
             source: case.source.clone(),
-            title: self.case_title(case, number),
+            title: self.title(&case.title, case.title_restricted, number),
             kle: number.to_string(),
             area: self.area(number),
             created: case.created,
@@ -83,6 +87,7 @@ impl Build for Presenter<'_> {
                 None
             },
             link: self.link(number),
+            actions,
         }
     }
 
@@ -120,6 +125,7 @@ impl Build for Presenter<'_> {
             debt_ore: benefit.debt_ore,
             payer: benefit.payer.clone(),
             link: self.link(number),
+            actions: Vec::new(),
         })
     }
 
@@ -129,6 +135,7 @@ impl Build for Presenter<'_> {
         appointment: &Appointment,
         number: KleNumber,
         case_shown: bool,
+        actions: Vec<Action>,
     ) -> AppointmentView {
         AppointmentView {
             id: appointment.id.clone(),
@@ -143,6 +150,39 @@ impl Build for Presenter<'_> {
             what: appointment.what.clone(),
             cancelled: appointment.cancelled,
             link: self.link(number),
+            actions,
+        }
+    }
+
+    /// A visible plan as shown.
+    fn plan(
+        &self,
+        plan: &Plan,
+        number: KleNumber,
+        case_shown: bool,
+        actions: Vec<Action>,
+    ) -> PlanView {
+        let body = plan_body(plan, self.as_of, self.language);
+        PlanView {
+            id: plan.id.clone(),
+            source: plan.source.clone(),
+            title: self.title(&plan.title, plan.title_restricted, number),
+            kle: number.to_string(),
+            area: self.area(number),
+            case_id: plan.case_id.clone().filter(|_| case_shown),
+            kind: plan.kind,
+            period: plan.period,
+            created: plan.created,
+            status: body.status,
+            goals: body.goals,
+            goals_achieved: body.goals_achieved,
+            goals_total: body.goals_total,
+            activities: body.activities,
+            next_follow_up: body.next_follow_up,
+            follow_up_overdue: body.follow_up_overdue,
+            awaiting_approval: body.awaiting_approval,
+            link: self.link(number),
+            actions,
         }
     }
 }

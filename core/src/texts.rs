@@ -5,6 +5,7 @@
 
 use crate::model::{Language, Outcome};
 use crate::notifications::NotificationCode;
+use crate::plans::{GoalStatusCode, PlanStatusCode};
 use crate::status::{BenefitStatusCode, CaseStatusCode};
 
 /// A text in both languages.
@@ -121,6 +122,61 @@ impl NotificationCode {
                 "Din aftale er aflyst",
                 "Your appointment has been cancelled",
             ),
+            NotificationCode::PlanNew => ("Du har fået en ny plan", "You have a new plan"),
+            NotificationCode::PlanGoalChanged => (
+                "Et mål i din plan er ændret",
+                "A goal in your plan has changed",
+            ),
+            NotificationCode::PlanActivityNew => (
+                "Der er en ny aktivitet i din plan",
+                "There is a new activity in your plan",
+            ),
+            NotificationCode::PlanFollowUpChanged => (
+                "Opfølgningen på din plan er flyttet",
+                "The follow-up on your plan has moved",
+            ),
+            NotificationCode::ReminderDeadline => (
+                "Husk at svare inden fristen",
+                "Remember to answer before the deadline",
+            ),
+        };
+        Texts { da, en }.get(language)
+    }
+}
+
+impl PlanStatusCode {
+    /// The default text of a plan status.
+    ///
+    /// ```
+    /// use egensag::{model::Language, plans::PlanStatusCode};
+    /// assert_eq!(PlanStatusCode::Upcoming.text(Language::En), "The plan has not started yet");
+    /// ```
+    pub fn text(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            PlanStatusCode::Upcoming => (
+                "Planen er ikke startet endnu",
+                "The plan has not started yet",
+            ),
+            PlanStatusCode::Active => ("Planen er i gang", "The plan is in progress"),
+            PlanStatusCode::Ended => ("Planen er afsluttet", "The plan has ended"),
+        };
+        Texts { da, en }.get(language)
+    }
+}
+
+impl GoalStatusCode {
+    /// The default text of a goal status.
+    ///
+    /// ```
+    /// use egensag::{model::Language, plans::GoalStatusCode};
+    /// assert_eq!(GoalStatusCode::Cancelled.text(Language::Da), "Målet er opgivet");
+    /// ```
+    pub fn text(self, language: Language) -> &'static str {
+        let (da, en) = match self {
+            GoalStatusCode::Active => ("Målet arbejdes der på", "Being worked on"),
+            GoalStatusCode::Achieved => ("Målet er nået", "Achieved"),
+            GoalStatusCode::NotAchieved => ("Målet blev ikke nået", "Not achieved"),
+            GoalStatusCode::Cancelled => ("Målet er opgivet", "Cancelled"),
         };
         Texts { da, en }.get(language)
     }
@@ -165,6 +221,16 @@ mod tests {
             )
             .chain(
                 NotificationCode::ALL
+                    .iter()
+                    .map(|c| (c.text(Language::Da), c.text(Language::En))),
+            )
+            .chain(
+                PlanStatusCode::ALL
+                    .iter()
+                    .map(|c| (c.text(Language::Da), c.text(Language::En))),
+            )
+            .chain(
+                GoalStatusCode::ALL
                     .iter()
                     .map(|c| (c.text(Language::Da), c.text(Language::En))),
             )

@@ -6,6 +6,7 @@ use crate::codes::{string_serde, UnknownCode};
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
 use crate::model::Request;
+use crate::plans::plan_problem;
 use crate::visibility::Reason;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,7 @@ pub struct ValidationReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Problem {
-    /// `kle.invalid`, `subject.no_cpr` or `case.missing`.
+    /// `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.score_invalid`, ….
     pub code: ProblemCode,
     /// Where: `cases[3].kle`.
     pub path: String,
@@ -76,6 +77,12 @@ pub enum ProblemCode {
     PaymentOrphan,
     /// A payment plan whose payment day the reader does not recognise: no plan is read.
     PlanUnrecognised,
+    /// A plan's assessment with a scale whose top is zero or a score off its scale
+    /// ([`Reason::ErrorScoreInvalid`]): the plan is hidden.
+    ScoreInvalid,
+    /// A plan's period or activity that ends before it starts ([`Reason::ErrorDateOrder`]):
+    /// the plan is hidden.
+    DateOrder,
 }
 
 impl ProblemCode {
@@ -87,6 +94,8 @@ impl ProblemCode {
         ProblemCode::RecordMalformed,
         ProblemCode::PaymentOrphan,
         ProblemCode::PlanUnrecognised,
+        ProblemCode::ScoreInvalid,
+        ProblemCode::DateOrder,
     ];
 
     /// The visibility reason this problem leads to, when it has its own code.
@@ -94,6 +103,8 @@ impl ProblemCode {
         match self {
             ProblemCode::KleInvalid => Some(Reason::KleInvalid),
             ProblemCode::SubjectNoCpr => Some(Reason::SubjectNoCpr),
+            ProblemCode::ScoreInvalid => Some(Reason::ErrorScoreInvalid),
+            ProblemCode::DateOrder => Some(Reason::ErrorDateOrder),
             ProblemCode::CaseMissing
             | ProblemCode::RecordMalformed
             | ProblemCode::PaymentOrphan
@@ -110,6 +121,8 @@ impl ProblemCode {
             ProblemCode::RecordMalformed => "record.malformed",
             ProblemCode::PaymentOrphan => "payment.orphan",
             ProblemCode::PlanUnrecognised => "plan.unrecognised",
+            ProblemCode::ScoreInvalid => Reason::ErrorScoreInvalid.as_str(),
+            ProblemCode::DateOrder => Reason::ErrorDateOrder.as_str(),
         }
     }
 }
@@ -237,6 +250,47 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
                 format!("appointments[{i}].case_id"),
                 "expected a case of the same source in the request",
             );
+        }
+    }
+    for (i, plan) in request.plans.iter().enumerate() {
+        problems.kle(
+            plan.kle.as_ref(),
+            format!("plans[{i}].kle"),
+            plan.case_id.is_none(),
+        );
+        if plan
+            .facet
+            .as_deref()
+            .is_some_and(|f| Facet::parse(f).is_err())
+        {
+            problems.add(
+                ProblemCode::KleInvalid,
+                format!("plans[{i}].facet"),
+                "expected a handlingsfacet such as G01",
+            );
+        }
+        for (j, party) in plan.parties.iter().enumerate() {
+            if let Some(cpr) = &party.cpr {
+                problems.cpr(cpr, format!("plans[{i}].parties[{j}].cpr"));
+            }
+        }
+        if plan
+            .case_id
+            .as_deref()
+            .is_some_and(|id| !case_exists(&plan.source, id))
+        {
+            problems.add(
+                ProblemCode::CaseMissing,
+                format!("plans[{i}].case_id"),
+                "expected a case of the same source in the request",
+            );
+        }
+        if let Some((reason, path, expected)) = plan_problem(plan) {
+            let code = match reason {
+                Reason::ErrorScoreInvalid => ProblemCode::ScoreInvalid,
+                _ => ProblemCode::DateOrder,
+            };
+            problems.add(code, format!("plans[{i}].{path}"), expected);
         }
     }
     ValidationReport {

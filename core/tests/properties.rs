@@ -2,7 +2,10 @@
 //! deny; deny overrides; order and duplication independence; adding an exclude, a
 //! revocation, an objection or a narrower scope never reveals more; a representative never
 //! sees what the subject would not; a hidden record changes no byte of the overview nor of
-//! the notifications. And for status: progress after `as_of` changes nothing.
+//! the notifications. And for status: progress after `as_of` changes nothing. For plans
+//! and actions (sections 8 and 9): no action on a hidden record; a read-only mandate
+//! never yields an action; more restrictions never add an action; the order of goals and
+//! activities changes nothing.
 
 use egensag::Engine;
 use proptest::prelude::*;
@@ -18,6 +21,7 @@ const PATTERNS: [&str; 8] = [
 const NUMBERS: [&str; 8] = [
     "32.30.04", "32.30.05", "32.24.04", "15.17.06", "27.24.04", "27.42.12", "32.3.04", "x",
 ];
+const PURPOSES: [&[&str]; 3] = [&["view"], &["view", "act"], &["act"]];
 const SOURCES: [&str; 3] = ["KSD", "KY", "DOMUS"];
 const LEVELS: [&str; 4] = ["ikke_fortrolige", "fortrolige", "foelsomme", "vip"];
 const DATES: [&str; 6] = [
@@ -50,8 +54,14 @@ fn policy() -> impl Strategy<Value = Value> {
         pick(&LEVELS),
         prop::collection::vec(pattern(), 0..2),
         14u32..18,
+        prop::collection::vec((pattern(), 0u32..4), 0..3),
     )
-        .prop_map(|(include, exclude, active, sources, max, restricted, age)| {
+        .prop_map(|(include, exclude, active, sources, max, restricted, age, actions)| {
+            let actions: Vec<Value> = actions
+                .into_iter()
+                .map(|(p, days)| json!({"pattern": p, "min_days_before": days, "allow": ["case.send_document",
+                    "case.answer_request", "appointment.cancel", "appointment.rebook", "plan.assess_goal", "plan.approve"]}))
+                .collect();
             let include: Vec<Value> = include
                 .into_iter()
                 .map(|(p, from, facets)| {
@@ -69,7 +79,7 @@ fn policy() -> impl Strategy<Value = Value> {
                    "sources": sources, "max_sensitivity": max, "parent_restricted": restricted, "child_consent_age": age,
                    "secondary_party_access": [{"pattern": "32.*", "roles": ["owner"]}],
                    "processing_days": [{"pattern": "32.30.*", "days": 28}],
-                   "privileges": {"urn:x:read": "read"}})
+                   "privileges": {"urn:x:read": "read", "urn:x:act": "act"}, "actions": actions})
         })
 }
 
@@ -165,7 +175,52 @@ fn appointment(i: usize) -> impl Strategy<Value = Value> {
     clippy::indexing_slicing,
     reason = "test helper: a panic here fails the test that called it"
 )]
+fn plan(i: usize) -> impl Strategy<Value = Value> {
+    (
+        prop::option::of(pick(&NUMBERS)),
+        0usize..3,
+        any::<bool>(),
+        flags(),
+        pick(&DATES),
+        prop::option::of(pick(&DATES[3..])),
+        pick(&["active", "achieved", "cancelled"][..]),
+        any::<bool>(),
+        prop::option::of(pick(&DATES[3..])),
+    )
+        .prop_map(move |(kle, case, mine, flags, from, to, goal, approval, follow_up)| {
+            let party = if mine { SUBJECT } else { STRANGER };
+            let mut p = json!({"id": format!("PL-{i}"), "source": "KSD", "case_id": format!("S-{case}"),
+                "title": format!("Plan {i}"), "kind": "handleplan", "created": "2006-01-01",
+                "parties": [{"cpr": party, "role": "primary"}],
+                "period": {"from": from}, "requires_approval": approval,
+                "goals": [
+                    {"id": "G1", "text": "Mål", "set": "2026-01-01", "status": goal, "status_at": "2026-06-01",
+                     "assessments": [{"at": "2026-02-01", "by": "citizen", "score": 1, "scale_max": 4},
+                                     {"at": "2026-03-01", "by": "caseworker", "score": 3, "scale_max": 4}]},
+                    {"id": "G2", "text": "Andet mål", "set": "2026-01-01", "status": "active"}],
+                "activities": [
+                    {"id": "AK1", "text": "Kursus", "from": "2026-11-01", "to": "2026-12-01", "status": "ongoing"},
+                    {"id": "AK2", "text": "Praktik", "from": "2026-10-01", "status": "planned"}]});
+            if let Some(k) = kle {
+                p["kle"] = json!(k);
+            }
+            if let Some(to) = to {
+                p["period"]["to"] = json!(to);
+            }
+            if let Some(f) = follow_up {
+                p["next_follow_up"] = json!(f);
+            }
+            apply_flags(&mut p, flags);
+            p
+        })
+}
+
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn request() -> impl Strategy<Value = Value> {
+    let plans = (0usize..3).prop_flat_map(|n| (0..n).map(plan).collect::<Vec<_>>());
     let cases = (0usize..5).prop_flat_map(|n| (0..n).map(case).collect::<Vec<_>>());
     let benefits = (0usize..3).prop_flat_map(|n| (0..n).map(benefit).collect::<Vec<_>>());
     let appointments = (0usize..3).prop_flat_map(|n| (0..n).map(appointment).collect::<Vec<_>>());
@@ -175,7 +230,7 @@ fn request() -> impl Strategy<Value = Value> {
             pick(&DATES),
             prop::option::of(pick(&DATES)),
             prop::option::of(pattern()),
-            pick(&["read", "act", "urn:x:read", "urn:x:none"][..]),
+            pick(&["read", "act", "urn:x:read", "urn:x:act", "urn:x:none"][..]),
         ),
         0..3,
     );
@@ -185,11 +240,12 @@ fn request() -> impl Strategy<Value = Value> {
             pick(&DATES),
             prop::option::of(pattern()),
             prop::option::of(pick(&DATES)),
+            pick(&PURPOSES),
         ),
         0..3,
     );
-    (pick(&["self", "proxy", "guardian", "parent", "relative"][..]), mandates, consents, cases, benefits, appointments).prop_map(
-        |(role, mandates, consents, cases, benefits, appointments)| {
+    (pick(&["self", "proxy", "guardian", "parent", "relative"][..]), mandates, consents, cases, benefits, appointments, plans).prop_map(
+        |(role, mandates, consents, cases, benefits, appointments, plans)| {
             let viewer = if role == "self" { SUBJECT } else { VIEWER };
             let mandates: Vec<Value> = mandates
                 .into_iter()
@@ -209,9 +265,9 @@ fn request() -> impl Strategy<Value = Value> {
             let consents: Vec<Value> = consents
                 .into_iter()
                 .enumerate()
-                .map(|(i, (kind, from, scope, revoked))| {
+                .map(|(i, (kind, from, scope, revoked, purposes))| {
                     let mut c = json!({"id": format!("c{i}"), "kind": kind, "subject": SUBJECT, "recipient": VIEWER,
-                                       "purposes": ["view"], "valid_from": from});
+                                       "purposes": purposes, "valid_from": from});
                     if let Some(p) = scope {
                         c["scope"] = json!({"kle": [p]});
                     }
@@ -223,7 +279,7 @@ fn request() -> impl Strategy<Value = Value> {
                 .collect();
             json!({"as_of": "2026-11-23", "subject": {"cpr": SUBJECT}, "viewer": {"cpr": viewer, "role": role},
                    "mandates": mandates, "consents": consents, "cases": cases, "benefits": benefits,
-                   "appointments": appointments})
+                   "appointments": appointments, "plans": plans})
         },
     )
 }
@@ -277,6 +333,65 @@ fn overview(engine: &Engine, request: &Value) -> String {
     engine.overview_json(&request.to_string()).unwrap()
 }
 
+/// (kind, source, id, action) of every action the explanation allows, and the same as
+/// listed on the overview's records: the two must agree.
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn allowed(engine: &Engine, request: &Value) -> BTreeSet<(String, String, String, String)> {
+    let e: Value =
+        serde_json::from_str(&engine.explain_json(&request.to_string()).unwrap()).unwrap();
+    let mut set = BTreeSet::new();
+    for x in e["entries"].as_array().unwrap() {
+        for check in x["actions"].as_array().unwrap() {
+            assert!(
+                x["visible"].as_bool().unwrap(),
+                "an action on a hidden record: {x}"
+            );
+            if check["allowed"].as_bool().unwrap() {
+                set.insert((
+                    x["kind"].as_str().unwrap().to_owned(),
+                    x["source"].as_str().unwrap().to_owned(),
+                    x["id"].as_str().unwrap().to_owned(),
+                    check["action"].as_str().unwrap().to_owned(),
+                ));
+            }
+        }
+    }
+    set
+}
+
+/// (kind, source, id, action) of every action the overview lists.
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn listed(engine: &Engine, request: &Value) -> BTreeSet<(String, String, String, String)> {
+    let o: Value = serde_json::from_str(&overview(engine, request)).unwrap();
+    let mut set = BTreeSet::new();
+    for (key, kind) in [
+        ("cases", "case"),
+        ("benefits", "benefit"),
+        ("appointments", "appointment"),
+        ("plans", "plan"),
+    ] {
+        for r in o[key].as_array().unwrap() {
+            for a in r["actions"].as_array().unwrap() {
+                set.insert((
+                    kind.to_owned(),
+                    r["source"].as_str().unwrap().to_owned(),
+                    r["id"].as_str().unwrap().to_owned(),
+                    a.as_str().unwrap().to_owned(),
+                ));
+            }
+        }
+    }
+    set
+}
+
 #[expect(
     clippy::indexing_slicing,
     reason = "test helper: a panic here fails the test that called it"
@@ -326,7 +441,7 @@ proptest! {
         }
         // Any one deny (void) hides a record whatever permits it.
         let mut r = request.clone();
-        for key in ["cases", "benefits", "appointments"] {
+        for key in ["cases", "benefits", "appointments", "plans"] {
             for record in r[key].as_array_mut().unwrap() {
                 record["void"] = json!(true);
             }
@@ -338,7 +453,7 @@ proptest! {
     fn order_and_duplication_change_nothing(policy in policy(), request in request()) {
         let e = engine(&policy);
         let before = overview(&e, &request);
-        let shuffled = reversed(request.clone(), &["cases", "benefits", "appointments", "mandates", "consents"]);
+        let shuffled = reversed(request.clone(), &["cases", "benefits", "appointments", "plans", "mandates", "consents"]);
         prop_assert_eq!(&overview(&e, &shuffled), &before);
         prop_assert_eq!(decisions(&e, &shuffled), decisions(&e, &request));
         let duplicated = doubled(request.clone(), &["mandates", "consents"]);
@@ -398,7 +513,7 @@ proptest! {
             .map(|x| (x["kind"].as_str().unwrap().to_owned(), x["id"].as_str().unwrap().to_owned()))
             .collect();
         let mut without = request.clone();
-        for (key, kind) in [("cases", "case"), ("benefits", "benefit"), ("appointments", "appointment")] {
+        for (key, kind) in [("cases", "case"), ("benefits", "benefit"), ("appointments", "appointment"), ("plans", "plan")] {
             without[key].as_array_mut().unwrap().retain(|r| !hidden.contains(&(kind.to_owned(), r["id"].as_str().unwrap().to_owned())));
         }
         // Appointments that take their case's number need the case: drop those whose case left.
@@ -420,6 +535,80 @@ proptest! {
         for case in r["cases"].as_array_mut().unwrap() {
             case["progress"].as_array_mut().unwrap().push(json!({"state": state, "at": "2026-11-24T00:00:00+01:00"}));
             case["requests"].as_array_mut().unwrap().push(json!({"what": "Senere", "requested": "2026-11-30"}));
+        }
+        prop_assert_eq!(overview(&e, &r), before);
+    }
+
+    #[test]
+    fn actions_only_on_visible_records_and_as_listed(policy in policy(), request in request()) {
+        let e = engine(&policy);
+        let allowed = allowed(&e, &request); // asserts no action is considered on a hidden record
+        let visible = visible(&e, &request);
+        for (kind, source, id, _) in &allowed {
+            prop_assert!(visible.contains(&(kind.clone(), source.clone(), id.clone())));
+        }
+        // The overview lists exactly the allowed actions of the records it shows (ended
+        // appointments leave the overview, so compare within what it lists).
+        let listed = listed(&e, &request);
+        prop_assert!(listed.is_subset(&allowed));
+        prop_assert!(listed.iter().all(|(kind, ..)| kind != "benefit"));
+    }
+
+    #[test]
+    fn a_read_only_mandate_never_yields_an_action(policy in policy(), request in request(),
+                                                  role in pick(&["proxy", "guardian", "parent"][..])) {
+        let mut r = request;
+        r["viewer"] = json!({"cpr": VIEWER, "role": role});
+        for m in r["mandates"].as_array_mut().unwrap() {
+            m["privileges"] = json!(["read", "urn:x:read"]);
+        }
+        prop_assert!(allowed(&engine(&policy), &r).is_empty());
+    }
+
+    #[test]
+    fn more_restrictions_never_add_an_action(policy in policy(), request in request(), extra in pattern()) {
+        let e = engine(&policy);
+        let before = allowed(&e, &request);
+        let mut p = policy.clone();
+        p["kle"]["exclude"].as_array_mut().unwrap().push(json!(extra));
+        prop_assert!(allowed(&engine(&p), &request).is_subset(&before));
+        let mut r = request.clone();
+        for key in ["mandates", "consents"] {
+            for item in r[key].as_array_mut().unwrap() {
+                item["revoked_at"] = json!("2026-11-23");
+            }
+        }
+        prop_assert!(allowed(&e, &r).is_subset(&before));
+        let mut r = request.clone();
+        r["consents"].as_array_mut().unwrap().push(json!({"id": "objection", "kind": "frabedelse", "subject": SUBJECT,
+            "recipient": VIEWER, "scope": {"kle": [extra]}, "valid_from": "2020-01-01"}));
+        prop_assert!(allowed(&e, &r).is_subset(&before));
+        let mut r = request.clone();
+        for m in r["mandates"].as_array_mut().unwrap() {
+            m["scope"]["kle"] = json!([extra]);
+            m["scope"]["records"] = json!(["cases"]);
+        }
+        for c in r["consents"].as_array_mut().unwrap() {
+            c["scope"]["kle"] = json!([extra]);
+        }
+        prop_assert!(allowed(&e, &r).is_subset(&before));
+        prop_assert!(visible(&e, &r).is_subset(&visible(&e, &request)));
+    }
+
+    #[test]
+    fn the_order_of_goals_and_activities_changes_nothing(policy in policy(), request in request()) {
+        let e = engine(&policy);
+        let before = overview(&e, &request);
+        let mut r = request.clone();
+        for plan in r["plans"].as_array_mut().unwrap() {
+            for key in ["goals", "activities"] {
+                plan[key].as_array_mut().unwrap().reverse();
+            }
+            for goal in plan["goals"].as_array_mut().unwrap() {
+                if let Some(list) = goal.get_mut("assessments").and_then(Value::as_array_mut) {
+                    list.reverse();
+                }
+            }
         }
         prop_assert_eq!(overview(&e, &r), before);
     }

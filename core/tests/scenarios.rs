@@ -747,7 +747,562 @@ fn scenarios() -> Vec<Scenario> {
         denied: (policy(), set_key(me(), "benefits", json!([rich(1)]))),
         permitted: (policy(), set_key(me(), "benefits", json!([rich(0)]))),
     });
+    // Plans: a score off its scale, an activity ending before it starts (fail closed);
+    // a plan without a number shown only with its case; a mandate's `records` scope.
+    let with_plan = |r: Value, p: Value| set_key(r, "plans", json!([p]));
+    list.push(Scenario {
+        name: "error-score-invalid",
+        reason: "error.score_invalid",
+        entry: 1,
+        denied: (
+            policy(),
+            with_plan(me(), with(plan(), "/goals/0/assessments/0/score", json!(6))),
+        ),
+        permitted: (policy(), with_plan(me(), plan())),
+    });
+    list.push(Scenario {
+        name: "error-score-invalid-scale",
+        reason: "error.score_invalid",
+        entry: 1,
+        denied: (
+            policy(),
+            with_plan(
+                me(),
+                with(
+                    with(plan(), "/goals/0/assessments/0/scale_max", json!(0)),
+                    "/goals/0/assessments/0/score",
+                    json!(0),
+                ),
+            ),
+        ),
+        permitted: (
+            policy(),
+            with_plan(me(), with(plan(), "/goals/0/assessments/0/score", json!(0))),
+        ),
+    });
+    list.push(Scenario {
+        name: "error-date-order",
+        reason: "error.date_order",
+        entry: 1,
+        denied: (
+            policy(),
+            with_plan(me(), with(plan(), "/activities/0/to", json!("2026-09-30"))),
+        ),
+        permitted: (policy(), with_plan(me(), plan())),
+    });
+    let plan_of_case = with(plan(), "/kle", Value::Null);
+    list.push(Scenario {
+        name: "case-hidden-plan",
+        reason: "case.hidden",
+        entry: 1,
+        denied: (
+            policy(),
+            with_plan(
+                with(me(), "/cases/0/void", json!(true)),
+                plan_of_case.clone(),
+            ),
+        ),
+        permitted: (policy(), with_plan(me(), plan_of_case)),
+    });
+    let cases_only = with(fuldmagt(), "/scope", json!({"records": ["cases"]}));
+    list.push(Scenario {
+        name: "mandate-out-of-scope-plans",
+        reason: "mandate.out_of_scope",
+        entry: 1,
+        denied: (policy(), with_plan(proxy(cases_only), plan())),
+        permitted: (
+            policy(),
+            with_plan(
+                proxy(with(
+                    fuldmagt(),
+                    "/scope",
+                    json!({"records": ["cases", "plans"]}),
+                )),
+                plan(),
+            ),
+        ),
+    });
+    list.push(Scenario {
+        name: "custody-restricted-plan",
+        reason: "custody.restricted",
+        entry: 1,
+        denied: (
+            set_key(policy(), "parent_restricted", json!(["27.*"])),
+            with_plan(
+                parent_request(CHILD_12),
+                with(plan(), "/parties/0/cpr", json!(CHILD_12)),
+            ),
+        ),
+        permitted: (
+            policy(),
+            with_plan(
+                parent_request(CHILD_12),
+                with(plan(), "/parties/0/cpr", json!(CHILD_12)),
+            ),
+        ),
+    });
     list
+}
+
+/// A plan of the subject's: active on 2026-11-23, one active goal assessed by both, one
+/// achieved and one cancelled goal, a current and a finished activity.
+fn plan() -> Value {
+    json!({"id": "P-1", "source": "KSD", "kle": "27.24.00", "kind": "handleplan", "title": "Min plan",
+           "case_id": "S-1", "parties": [{"cpr": SUBJECT, "role": "primary"}], "created": "2026-09-01",
+           "period": {"from": "2026-10-01", "to": "2027-03-31"},
+           "goals": [
+               {"id": "G1", "text": "Gå en tur hver dag", "set": "2026-10-01", "status": "active",
+                "assessments": [{"at": "2026-10-15", "by": "citizen", "score": 2, "scale_max": 5},
+                                {"at": "2026-11-15", "by": "citizen", "score": 3, "scale_max": 5},
+                                {"at": "2026-12-15", "by": "citizen", "score": 5, "scale_max": 5},
+                                {"at": "2026-11-01", "by": "caseworker", "score": 4, "scale_max": 10}]},
+               {"id": "G2", "text": "Handle selv ind", "set": "2026-10-01", "status": "achieved", "status_at": "2026-11-10"},
+               {"id": "G3", "text": "Cykle", "set": "2026-10-02", "status": "cancelled", "status_at": "2026-10-20"}],
+           "activities": [
+               {"id": "AK2", "text": "Træning", "with_role": "fysioterapeut", "from": "2026-11-01", "to": "2026-12-31", "status": "ongoing"},
+               {"id": "AK1", "text": "Samtale", "from": "2026-10-01", "to": "2026-10-01", "status": "completed"}],
+           "next_follow_up": "2026-12-01"})
+}
+
+/// One action rule, both ways: the action is denied with `reason` for the record at
+/// explanation entry `entry`, and offered with the one condition changed.
+struct ActionScenario {
+    name: &'static str,
+    action: &'static str,
+    reason: &'static str,
+    entry: usize,
+    denied: (Value, Value),
+    permitted: (Value, Value),
+}
+
+/// A policy enabling every action everywhere.
+fn acting_policy() -> Value {
+    set_key(
+        policy(),
+        "actions",
+        json!([{"pattern": "*", "allow": ["case.send_document", "case.answer_request",
+            "appointment.cancel", "appointment.rebook", "plan.assess_goal", "plan.approve"]}]),
+    )
+}
+
+#[expect(clippy::too_many_lines, reason = "a table: one entry per action rule")]
+fn action_scenarios() -> Vec<ActionScenario> {
+    let me = || request(SUBJECT, "self");
+    let open_request =
+        json!([{"what": "Lønsedler", "requested": "2026-11-01", "deadline": "2026-11-30"}]);
+    let awaiting = || with(me(), "/cases/0/requests", open_request.clone());
+    let acting = |privileges: Value| {
+        let m = with(mandate("fuldmagt", SUBJECT), "/privileges", privileges);
+        set_key(request(OTHER, "proxy"), "mandates", json!([m]))
+    };
+    let relative = |purposes: Value| {
+        let c = with(consent("samtykke", SUBJECT), "/purposes", purposes);
+        set_key(request(OTHER, "relative"), "consents", json!([c]))
+    };
+    let child_parent = |purposes: Value| {
+        let r = parent_request(CHILD_16);
+        set_key(
+            r,
+            "consents",
+            json!([with(consent("samtykke", CHILD_16), "/purposes", purposes)]),
+        )
+    };
+    let appointment = json!({"id": "A-1", "source": "KSD", "kle": "32.30.04", "participants": [SUBJECT],
+        "start": "2026-11-25T10:00:00+01:00", "end": "2026-11-25T11:00:00+01:00", "kind": "meeting", "with_role": "sagsbehandler"});
+    let with_appointment = |r: Value, a: Value| set_key(r, "appointments", json!([a]));
+    let with_plan = |r: Value, p: Value| set_key(r, "plans", json!([p]));
+    let a = |name, action, reason, entry, denied, permitted| ActionScenario {
+        name,
+        action,
+        reason,
+        entry,
+        denied,
+        permitted,
+    };
+    let only = |allow: Value, min: u32| {
+        set_key(
+            policy(),
+            "actions",
+            json!([{"pattern": "*", "allow": allow, "min_days_before": min}]),
+        )
+    };
+    vec![
+        a(
+            "action-not-enabled",
+            "case.send_document",
+            "action.not_enabled",
+            0,
+            (
+                set_key(
+                    acting_policy(),
+                    "actions",
+                    json!([{"pattern": "*", "allow": ["case.send_document"]},
+                           {"pattern": "32.30.*", "allow": ["case.answer_request"]}]),
+                ),
+                me(),
+            ),
+            (acting_policy(), me()),
+        ),
+        a(
+            "action-not-enabled-source",
+            "case.send_document",
+            "action.not_enabled",
+            0,
+            (
+                set_key(
+                    policy(),
+                    "actions",
+                    json!([{"pattern": "*", "allow": ["case.send_document"], "sources": ["KY"]}]),
+                ),
+                me(),
+            ),
+            (
+                set_key(
+                    policy(),
+                    "actions",
+                    json!([{"pattern": "*", "allow": ["case.send_document"], "sources": ["KSD"]}]),
+                ),
+                me(),
+            ),
+        ),
+        a(
+            "action-no-act-privilege",
+            "case.send_document",
+            "action.no_act_privilege",
+            0,
+            (acting_policy(), acting(json!(["read"]))),
+            (acting_policy(), acting(json!(["act"]))),
+        ),
+        a(
+            "action-no-act-privilege-uri",
+            "case.send_document",
+            "action.no_act_privilege",
+            0,
+            (
+                acting_policy(),
+                acting(json!(["urn:dk:kombit:system_xyz:view_case"])),
+            ),
+            (
+                with(
+                    acting_policy(),
+                    "/privileges/urn:dk:kombit:system_xyz:view_case",
+                    json!("act"),
+                ),
+                acting(json!(["urn:dk:kombit:system_xyz:view_case"])),
+            ),
+        ),
+        a(
+            "action-consent-missing",
+            "case.send_document",
+            "action.consent_missing",
+            0,
+            (acting_policy(), relative(json!(["view"]))),
+            (acting_policy(), relative(json!(["view", "act"]))),
+        ),
+        a(
+            "action-consent-missing-parent",
+            "case.send_document",
+            "action.consent_missing",
+            0,
+            (
+                acting_policy(),
+                with(
+                    child_parent(json!(["view"])),
+                    "/mandates/0/privileges",
+                    json!(["act"]),
+                ),
+            ),
+            (
+                acting_policy(),
+                with(
+                    child_parent(json!(["view", "act"])),
+                    "/mandates/0/privileges",
+                    json!(["act"]),
+                ),
+            ),
+        ),
+        a(
+            "action-not-applicable-closed",
+            "case.send_document",
+            "action.not_applicable",
+            0,
+            (
+                acting_policy(),
+                with(
+                    me(),
+                    "/cases/0/progress",
+                    json!([{"state": "afsluttet", "at": "2026-10-01"}]),
+                ),
+            ),
+            (acting_policy(), me()),
+        ),
+        a(
+            "action-not-applicable-answer",
+            "case.answer_request",
+            "action.not_applicable",
+            0,
+            (acting_policy(), me()),
+            (acting_policy(), awaiting()),
+        ),
+        a(
+            "action-not-applicable-cancelled",
+            "appointment.cancel",
+            "action.not_applicable",
+            1,
+            (
+                acting_policy(),
+                with_appointment(me(), with(appointment.clone(), "/cancelled", json!(true))),
+            ),
+            (acting_policy(), with_appointment(me(), appointment.clone())),
+        ),
+        a(
+            "action-too-late",
+            "appointment.rebook",
+            "action.too_late",
+            1,
+            (
+                only(json!(["appointment.rebook"]), 3),
+                with_appointment(me(), appointment.clone()),
+            ),
+            (
+                only(json!(["appointment.rebook"]), 2),
+                with_appointment(me(), appointment),
+            ),
+        ),
+        a(
+            "action-self-only",
+            "plan.assess_goal",
+            "action.self_only",
+            1,
+            (acting_policy(), with_plan(acting(json!(["act"])), plan())),
+            (acting_policy(), with_plan(me(), plan())),
+        ),
+        a(
+            "action-not-applicable-assess",
+            "plan.assess_goal",
+            "action.not_applicable",
+            1,
+            (
+                acting_policy(),
+                with_plan(me(), with(plan(), "/goals/0/status", json!("not_achieved"))),
+            ),
+            (acting_policy(), with_plan(me(), plan())),
+        ),
+        a(
+            "action-not-applicable-approve",
+            "plan.approve",
+            "action.not_applicable",
+            1,
+            (
+                acting_policy(),
+                with_plan(
+                    me(),
+                    with(
+                        set_key(plan(), "requires_approval", json!(true)),
+                        "/approved_on",
+                        json!("2026-11-20"),
+                    ),
+                ),
+            ),
+            (
+                acting_policy(),
+                with_plan(me(), set_key(plan(), "requires_approval", json!(true))),
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_action_rule_both_ways() {
+    let mut codes = std::collections::BTreeSet::new();
+    let mut actions = std::collections::BTreeSet::new();
+    for s in action_scenarios() {
+        let find = |policy: &Value, request: &Value| {
+            let e = entry(policy, request, s.entry);
+            assert_eq!(e["visible"], json!(true), "{}: {e}", s.name);
+            let check = e["actions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["action"] == json!(s.action))
+                .cloned()
+                .unwrap_or_else(|| panic!("{}: {} not considered in {e}", s.name, s.action));
+            (check, overview_actions(policy, request, s.entry))
+        };
+        let (denied, listed) = find(&s.denied.0, &s.denied.1);
+        assert_eq!(denied["allowed"], json!(false), "{}: {denied}", s.name);
+        assert!(
+            denied["reasons"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(s.reason)),
+            "{}: expected {} in {denied}",
+            s.name,
+            s.reason
+        );
+        assert!(!listed.contains(&s.action.to_owned()), "{}", s.name);
+        let (permitted, listed) = find(&s.permitted.0, &s.permitted.1);
+        assert_eq!(permitted["allowed"], json!(true), "{}: {permitted}", s.name);
+        assert_eq!(permitted["reasons"], json!([]), "{}", s.name);
+        assert!(
+            listed.contains(&s.action.to_owned()),
+            "{}: {listed:?}",
+            s.name
+        );
+        codes.insert(s.reason);
+        actions.insert(s.action);
+    }
+    for code in [
+        "action.not_enabled",
+        "action.not_applicable",
+        "action.too_late",
+        "action.self_only",
+        "action.no_act_privilege",
+        "action.consent_missing",
+    ] {
+        assert!(codes.contains(code), "no scenario for {code}");
+    }
+    for action in egensag::actions::Action::ALL {
+        assert!(
+            actions.contains(action.as_str()),
+            "no scenario for {action}"
+        );
+    }
+}
+
+/// The actions the overview lists on the record behind explanation entry `index`
+/// (found by its source and id, whatever the overview's order).
+#[expect(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn overview_actions(policy: &Value, request: &Value, index: usize) -> Vec<String> {
+    let engine = Engine::from_policy_json(&policy.to_string()).unwrap();
+    let overview: Value =
+        serde_json::from_str(&engine.overview_json(&request.to_string()).unwrap()).unwrap();
+    let e = entry(policy, request, index);
+    let list = match e["kind"].as_str().unwrap() {
+        "case" => "cases",
+        "appointment" => "appointments",
+        "plan" => "plans",
+        _ => "benefits",
+    };
+    let record = overview[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["source"] == e["source"] && r["id"] == e["id"])
+        .cloned()
+        .unwrap();
+    serde_json::from_value(record["actions"].clone()).unwrap()
+}
+
+#[test]
+fn denied_actions_carry_every_reason_in_order() {
+    // A proxy with a read-only mandate, actions not enabled, on a closed case: all three.
+    let closed = with(
+        set_key(
+            request(OTHER, "proxy"),
+            "mandates",
+            json!([mandate("fuldmagt", SUBJECT)]),
+        ),
+        "/cases/0/progress",
+        json!([{"state": "afsluttet", "at": "2026-10-01"}]),
+    );
+    let e = entry(&policy(), &closed, 0);
+    assert_eq!(
+        e["actions"],
+        json!([
+            {"action": "case.send_document", "allowed": false,
+             "reasons": ["action.not_enabled", "action.no_act_privilege", "action.not_applicable"]},
+            {"action": "case.answer_request", "allowed": false,
+             "reasons": ["action.not_enabled", "action.no_act_privilege", "action.not_applicable"]}
+        ])
+    );
+}
+
+#[test]
+fn every_plan_status_and_goal_status() {
+    let engine = Engine::from_policy_json(&policy().to_string()).unwrap();
+    let show = |as_of: &str, plan: Value| -> Value {
+        let r = set_key(
+            set_key(request(SUBJECT, "self"), "plans", json!([plan])),
+            "as_of",
+            json!(as_of),
+        );
+        let o: Value =
+            serde_json::from_str(&engine.overview_json(&r.to_string()).unwrap()).unwrap();
+        o["plans"][0].clone()
+    };
+    let upcoming = show("2026-09-15", plan());
+    assert_eq!(
+        upcoming["status"],
+        json!({"code": "upcoming", "text": "Planen er ikke startet endnu", "since": "2026-09-01"})
+    );
+    let ended = show("2027-04-01", plan());
+    assert_eq!(
+        ended["status"],
+        json!({"code": "ended", "text": "Planen er afsluttet", "since": "2027-04-01"})
+    );
+    let p = show("2026-11-23", plan());
+    assert_eq!(
+        p["status"],
+        json!({"code": "active", "text": "Planen er i gang", "since": "2026-10-01"})
+    );
+    // Goals by the day they were set: G1 active, G2 achieved, G3 cancelled.
+    let codes: Vec<&str> = p["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["status"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["active", "achieved", "cancelled"]);
+    assert_eq!(p["goals"][1]["status"]["text"], json!("Målet er nået"));
+    assert_eq!(p["goals"][2]["status"]["text"], json!("Målet er opgivet"));
+    // The latest assessment by each on or before as_of (not the one dated later).
+    assert_eq!(
+        p["goals"][0]["citizen_assessment"],
+        json!({"at": "2026-11-15", "score": 3, "scale_max": 5})
+    );
+    assert_eq!(
+        p["goals"][0]["caseworker_assessment"],
+        json!({"at": "2026-11-01", "score": 4, "scale_max": 10})
+    );
+    assert_eq!(
+        (p["goals_achieved"].clone(), p["goals_total"].clone()),
+        (json!(1), json!(2))
+    );
+    // Activities by first day; the ongoing one is current, the completed one is not.
+    assert_eq!(p["activities"][0]["id"], json!("AK1"));
+    assert_eq!(p["activities"][0]["current"], json!(false));
+    assert_eq!(p["activities"][1]["current"], json!(true));
+    assert_eq!(p["follow_up_overdue"], json!(false));
+    assert_eq!(show("2026-12-02", plan())["follow_up_overdue"], json!(true));
+    assert_eq!(p["awaiting_approval"], json!(false));
+    assert_eq!(
+        show(
+            "2026-11-23",
+            set_key(plan(), "requires_approval", json!(true))
+        )["awaiting_approval"],
+        json!(true)
+    );
+    // A goal's status dated after as_of is not reached yet; `not_achieved` once it is.
+    let later = with(
+        with(plan(), "/goals/1/status", json!("not_achieved")),
+        "/goals/1/status_at",
+        json!("2026-12-01"),
+    );
+    assert_eq!(
+        show("2026-11-23", later.clone())["goals"][1]["status"]["code"],
+        json!("active")
+    );
+    assert_eq!(
+        show("2026-12-01", later)["goals"][1]["status"]["text"],
+        json!("Målet blev ikke nået")
+    );
+    // The plan takes its case's number and names the case, since the case is shown.
+    assert_eq!(p["case_id"], json!("S-1"));
 }
 
 #[expect(
@@ -810,6 +1365,8 @@ fn every_reason_code_both_ways() {
         "representative.withheld",
         "case.hidden",
         "error.amount_overflow",
+        "error.score_invalid",
+        "error.date_order",
     ];
     for code in all {
         assert!(codes.contains(code), "no scenario for {code}");
@@ -843,7 +1400,21 @@ fn scenario_vectors_match_the_scenarios() {
     let bless = std::env::var_os("EGENSAG_BLESS").is_some();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
     let mut stale = Vec::new();
-    for s in scenarios() {
+    let pairs = scenarios()
+        .into_iter()
+        .map(|s| (s.name, s.denied, s.permitted))
+        .chain(
+            action_scenarios()
+                .into_iter()
+                .map(|s| (s.name, s.denied, s.permitted)),
+        );
+    for s in pairs.map(|(name, denied, permitted)| Scenario {
+        name,
+        reason: "",
+        entry: 0,
+        denied,
+        permitted,
+    }) {
         for (suffix, (policy, request)) in [("denied", &s.denied), ("permitted", &s.permitted)] {
             let dir = root.join(format!("rule-{}-{suffix}", s.name));
             for (file, value) in [("policy.json", policy), ("request.json", request)] {

@@ -109,10 +109,13 @@ pub enum RecordKind {
     Benefits,
     /// Appointments (aftaler).
     Appointments,
+    /// Plans (planer).
+    Plans,
 }
 
 impl RecordKind {
-    /// The singular name used in explanations and notifications: `case`, `benefit`, `appointment`.
+    /// The singular name used in explanations and notifications: `case`, `benefit`,
+    /// `appointment`, `plan`.
     ///
     /// ```
     /// assert_eq!(egensag::model::RecordKind::Appointments.singular(), "appointment");
@@ -122,6 +125,7 @@ impl RecordKind {
             RecordKind::Cases => "case",
             RecordKind::Benefits => "benefit",
             RecordKind::Appointments => "appointment",
+            RecordKind::Plans => "plan",
         }
     }
 }

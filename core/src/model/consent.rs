@@ -67,6 +67,18 @@ impl Consent {
     pub fn allows_viewing(&self) -> bool {
         self.kind == ConsentKind::Samtykke && self.purposes.iter().any(|p| p == "view")
     }
+
+    /// Whether this is a consent (not an objection) with purpose `act`.
+    ///
+    /// ```
+    /// let c: egensag::model::Consent = serde_json::from_str(r#"{"id": "c", "kind": "samtykke",
+    ///   "subject": "0101901234", "recipient": "0202804321", "purposes": ["view", "act"],
+    ///   "valid_from": "2026-01-01"}"#).unwrap();
+    /// assert!(c.allows_acting());
+    /// ```
+    pub fn allows_acting(&self) -> bool {
+        self.kind == ConsentKind::Samtykke && self.purposes.iter().any(|p| p == "act")
+    }
 }
 
 /// Consent or objection.

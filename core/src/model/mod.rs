@@ -14,6 +14,7 @@ mod common;
 mod consent;
 mod mandate;
 pub(crate) mod parse;
+mod plan;
 mod policy;
 mod request;
 
@@ -27,8 +28,11 @@ pub use common::{Language, Moment, RecordFlags, RecordKind, RecordRef, Sensitivi
 pub use consent::{Consent, ConsentKind, ConsentScope};
 pub use mandate::{Mandate, MandateKind, MandateScope};
 pub use parse::{parse_policy, parse_request};
+pub use plan::{
+    Activity, ActivityStatus, Assessment, Assessor, Goal, GoalState, Plan, PlanKind, PlanPeriod,
+};
 pub use policy::{
-    HttpsUrl, IncludeRule, KleRules, Limits, Link, LinkText, Policy, PrivilegeLevel,
+    ActionRule, HttpsUrl, IncludeRule, KleRules, Limits, Link, LinkText, Policy, PrivilegeLevel,
     ProcessingDays, SecondaryPartyAccess, TitleMode,
 };
 pub use request::{Request, Role, Subject, Viewer};

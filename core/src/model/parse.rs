@@ -86,7 +86,7 @@ struct Scan<'l> {
 }
 
 /// The top-level lists whose elements are records.
-const RECORD_LISTS: [&str; 3] = ["cases", "benefits", "appointments"];
+const RECORD_LISTS: [&str; 4] = ["cases", "benefits", "appointments", "plans"];
 
 /// Longest key kept for error paths.
 const MAX_KEY_IN_PATH: usize = 100;
@@ -258,7 +258,10 @@ impl<'l> Scan<'l> {
 
 /// The checks of a parsed request that serde cannot express.
 fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
-    let records = request.cases.len() + request.benefits.len() + request.appointments.len();
+    let records = request.cases.len()
+        + request.benefits.len()
+        + request.appointments.len()
+        + request.plans.len();
     if records > limits.max_records {
         return Err(Error::limit(
             "",
@@ -274,6 +277,15 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
         "appointments",
         request.appointments.iter().map(|a| (&a.source, &a.id)),
     )?;
+    unique_ids("plans", request.plans.iter().map(|p| (&p.source, &p.id)))?;
+    for (i, plan) in request.plans.iter().enumerate() {
+        if plan.goals.len().max(plan.activities.len()) > limits.max_items_per_record {
+            return Err(Error::limit(
+                format!("plans[{i}]"),
+                format!("more than {} items in a list", limits.max_items_per_record),
+            ));
+        }
+    }
     for (i, case) in request.cases.iter().enumerate() {
         let longest = case
             .progress

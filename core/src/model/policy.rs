@@ -2,6 +2,7 @@
 
 use super::case::PartyRole;
 use super::common::Sensitivity;
+use crate::actions::Action;
 use crate::kle::{Facet, KlePattern};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -64,6 +65,53 @@ pub struct Policy {
     /// Links to a specialist portal or a borger.dk article, per KLE pattern.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// The actions enabled per KLE pattern (DOMAIN.md section 9); none when absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionRule>,
+    /// How many days before a request's deadline `reminder.deadline` is notified; 3 when absent.
+    #[serde(default = "three")]
+    pub reminder_days: u32,
+}
+
+/// The actions enabled for records matching a pattern (the most specific matching entry
+/// decides; `sources`, when given, limits the entry to records of those source systems).
+///
+/// ```
+/// let r: egensag::model::ActionRule = serde_json::from_str(r#"{"pattern": "27.*",
+///   "allow": ["appointment.cancel", "appointment.rebook"], "min_days_before": 2}"#).unwrap();
+/// assert_eq!(r.allow.len(), 2);
+/// assert!(serde_json::from_str::<egensag::model::ActionRule>(r#"{"pattern": "*", "allow": ["case.delete"]}"#).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRule {
+    /// The KLE pattern.
+    pub pattern: KlePattern,
+    /// The actions enabled.
+    pub allow: Vec<Action>,
+    /// When a list, the entry applies only to records from these source systems.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<String>>,
+    /// Appointments may be cancelled or rebooked until this many days before their
+    /// start day; 1 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_days_before: Option<u32>,
+}
+
+impl ActionRule {
+    /// `min_days_before`, 1 when absent.
+    ///
+    /// ```
+    /// let r: egensag::model::ActionRule = serde_json::from_str(r#"{"pattern": "*", "allow": []}"#).unwrap();
+    /// assert_eq!(r.min_days_before(), 1);
+    /// ```
+    pub fn min_days_before(&self) -> u32 {
+        self.min_days_before.unwrap_or(1)
+    }
+}
+
+fn three() -> u32 {
+    3
 }
 
 /// A link given to each visible record of an area (the most specific pattern applies).
@@ -292,9 +340,10 @@ impl PrivilegeLevel {
 pub struct Limits {
     /// Largest request, in bytes of JSON.
     pub max_input_bytes: usize,
-    /// Most records (cases + benefits + appointments) in one request.
+    /// Most records (cases + benefits + appointments + plans) in one request.
     pub max_records: usize,
-    /// Most payments in one benefit, progress entries or documents in one case.
+    /// Most payments in one benefit, progress entries, documents or requests in one
+    /// case, goals or activities in one plan.
     pub max_items_per_record: usize,
     /// Longest string, in bytes.
     pub max_string_bytes: usize,

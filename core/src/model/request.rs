@@ -6,6 +6,7 @@ use super::case::Case;
 use super::common::Language;
 use super::consent::Consent;
 use super::mandate::{Mandate, MandateKind};
+use super::plan::Plan;
 use crate::cpr::Cpr;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -52,6 +53,9 @@ pub struct Request {
     /// The subject's appointments.
     #[serde(default)]
     pub appointments: Vec<Appointment>,
+    /// The subject's plans (DOMAIN.md section 8).
+    #[serde(default)]
+    pub plans: Vec<Plan>,
 }
 
 /// The citizen the request is about.

@@ -26,6 +26,8 @@ pub(crate) struct Access<'a> {
     pub(super) mandates: Result<Vec<&'a Mandate>, Reason>,
     /// Consents in force from the subject to the viewer for viewing.
     pub(super) consents: Vec<&'a Consent>,
+    /// Consents in force from the subject to the viewer for acting (DOMAIN.md section 9).
+    pub(super) act_consents: Vec<&'a Consent>,
     /// Objections in force from the subject against the viewer.
     pub(super) objections: Vec<&'a Consent>,
 }
@@ -53,6 +55,12 @@ impl<'a> Access<'a> {
                 .iter()
                 .filter(from_subject_to_viewer)
                 .filter(|c| c.allows_viewing())
+                .collect(),
+            act_consents: request
+                .consents
+                .iter()
+                .filter(from_subject_to_viewer)
+                .filter(|c| c.allows_acting())
                 .collect(),
             objections: request
                 .consents

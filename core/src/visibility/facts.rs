@@ -1,10 +1,12 @@
 //! The facts the rules look at, gathered once per record: its flags, its subject number
-//! (an appointment without one takes its case's, when that case is shown), its facet,
+//! (an appointment or plan without one takes its case's, when that case is shown), its facet,
 //! whether the subject is a party, and its dates.
 
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
-use crate::model::{Appointment, Benefit, Case, PartyRole, RecordFlags, RecordKind, Request};
+use crate::model::{
+    Appointment, Benefit, Case, Party, PartyRole, Plan, RecordFlags, RecordKind, Request,
+};
 use crate::status::is_closed;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -28,7 +30,7 @@ pub(crate) enum KleFact {
     Valid(KleNumber),
     /// Missing or malformed.
     Invalid,
-    /// An appointment without a number whose case is not shown.
+    /// An appointment or plan without a number whose case is not shown.
     CaseHidden,
 }
 
@@ -138,23 +140,7 @@ impl<'r> RequestFacts<'r> {
 
     /// The facts of a case.
     pub(crate) fn case(&self, case: &'r Case) -> RecordFacts<'r> {
-        let subject = &self.request.subject.cpr;
-        let mut any_cpr = false;
-        let mut subject_roles = RoleSet::default();
-        for party in case
-            .parties
-            .iter()
-            .filter(|p| p.counts_on(self.request.as_of))
-        {
-            match party.cpr.as_deref().and_then(|c| cpr_is(c, subject)) {
-                Some(true) => {
-                    any_cpr = true;
-                    subject_roles.insert(party.role);
-                }
-                Some(false) => any_cpr = true,
-                None => {}
-            }
-        }
+        let (any_cpr, subject_roles) = self.parties(&case.parties);
         RecordFacts {
             kind: RecordKind::Cases,
             source: &case.source,
@@ -170,6 +156,47 @@ impl<'r> RequestFacts<'r> {
             dates: DateFact::Case {
                 created: case.created,
                 closed: is_closed(case, self.request.as_of),
+            },
+        }
+    }
+
+    /// Whether any party is identified by a well-formed CPR number, and the subject's roles.
+    fn parties(&self, parties: &[Party]) -> (bool, RoleSet) {
+        let subject = &self.request.subject.cpr;
+        let mut any_cpr = false;
+        let mut subject_roles = RoleSet::default();
+        for party in parties.iter().filter(|p| p.counts_on(self.request.as_of)) {
+            match party.cpr.as_deref().and_then(|c| cpr_is(c, subject)) {
+                Some(true) => {
+                    any_cpr = true;
+                    subject_roles.insert(party.role);
+                }
+                Some(false) => any_cpr = true,
+                None => {}
+            }
+        }
+        (any_cpr, subject_roles)
+    }
+
+    /// The facts of a plan: parties as for a case; its number its own or its case's; for
+    /// V7 it is dated by `created` and counts as closed once its period has ended.
+    pub(crate) fn plan(&self, plan: &'r Plan) -> RecordFacts<'r> {
+        let (any_cpr, subject_roles) = self.parties(&plan.parties);
+        RecordFacts {
+            kind: RecordKind::Plans,
+            source: &plan.source,
+            id: &plan.id,
+            flags: flags_of!(plan),
+            kle: self.kle_via_case(plan.kle.as_ref(), &plan.source, plan.case_id.as_deref()),
+            facet: plan
+                .facet
+                .as_deref()
+                .map(|f| Facet::parse(f).map_err(|_| ())),
+            any_cpr,
+            subject_roles,
+            dates: DateFact::Case {
+                created: plan.created,
+                closed: plan.period.to.is_some_and(|to| to < self.request.as_of),
             },
         }
     }
@@ -211,7 +238,11 @@ impl<'r> RequestFacts<'r> {
             source: &appointment.source,
             id: &appointment.id,
             flags: flags_of!(appointment),
-            kle: self.appointment_kle(appointment),
+            kle: self.kle_via_case(
+                appointment.kle.as_ref(),
+                &appointment.source,
+                appointment.case_id.as_deref(),
+            ),
             facet: None,
             any_cpr,
             subject_roles: primary_if(is_participant),
@@ -221,15 +252,15 @@ impl<'r> RequestFacts<'r> {
         }
     }
 
-    /// An appointment's number: its own, else its (shown) case's.
-    fn appointment_kle(&self, appointment: &Appointment) -> KleFact {
-        if appointment.kle.is_some() {
-            return own_kle(appointment.kle.as_ref());
+    /// An appointment's or plan's number: its own, else its (shown) case's.
+    fn kle_via_case(&self, own: Option<&String>, source: &str, case_id: Option<&str>) -> KleFact {
+        if own.is_some() {
+            return own_kle(own);
         }
-        let Some(case_id) = appointment.case_id.as_deref() else {
+        let Some(case_id) = case_id else {
             return KleFact::Invalid;
         };
-        let key = (appointment.source.as_str(), case_id);
+        let key = (source, case_id);
         match self.shown_cases.get(&key) {
             Some(kle) => *kle,
             None if self.all_cases.0.contains(&key) => KleFact::CaseHidden,
@@ -257,13 +288,15 @@ fn own_kle(kle: Option<&String>) -> KleFact {
 }
 
 /// The (source, id) of every case of a request, collected only when some appointment
-/// names its case instead of a number, so that telling "hidden case" from "no such case"
+/// or plan names its case instead of a number, so that telling "hidden case" from "no such case"
 /// is one lookup rather than a scan of every case.
 struct CaseKeys<'a>(HashSet<(&'a str, &'a str)>);
 
 impl<'a> CaseKeys<'a> {
     fn new(request: &'a Request) -> CaseKeys<'a> {
-        if request.appointments.iter().all(|a| a.kle.is_some()) {
+        if request.appointments.iter().all(|a| a.kle.is_some())
+            && request.plans.iter().all(|p| p.kle.is_some())
+        {
             return CaseKeys(HashSet::new());
         }
         CaseKeys(

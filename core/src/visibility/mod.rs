@@ -5,13 +5,16 @@
 //! for the viewer the subject themself, a mandate or a consent) and no rule denies it.
 
 mod access;
+mod acting;
 mod facts;
 mod rule;
 
 pub(crate) use access::{claimed_mandates, Access};
+pub(crate) use acting::actor;
 pub(crate) use facts::{KleFact, RecordFacts, RequestFacts};
 pub use rule::Rule;
 
+use crate::actions::ActionRules;
 use crate::codes::codes;
 use crate::kle::{Facet, KleIndex, KleNumber, KlePattern};
 use crate::model::{
@@ -44,7 +47,7 @@ codes! {
         SubjectNotParty = "subject.not_party",
         /// V5: missing or malformed subject number or facet.
         KleInvalid = "kle.invalid",
-        /// An appointment without a subject number whose case is not shown.
+        /// An appointment or plan without a subject number whose case is not shown.
         CaseHidden = "case.hidden",
         /// V6: no include rule matches.
         KleNotIncluded = "kle.not_included",
@@ -82,6 +85,10 @@ codes! {
         RepresentativeWithheld = "representative.withheld",
         /// Fail closed: the record's amounts cannot be totalled without overflow.
         ErrorAmountOverflow = "error.amount_overflow",
+        /// Fail closed: an assessment's scale has no top, or its score is off the scale.
+        ErrorScoreInvalid = "error.score_invalid",
+        /// Fail closed: a period or activity ends before it starts.
+        ErrorDateOrder = "error.date_order",
     }
 }
 
@@ -117,6 +124,7 @@ pub(crate) struct CompiledPolicy {
     pub(crate) child_consent_age: u32,
     /// The policy's links by pattern: presentation gives a visible record its best match's.
     pub(crate) links: KleIndex<Link>,
+    pub(crate) actions: ActionRules,
 }
 
 impl CompiledPolicy {
@@ -154,6 +162,7 @@ impl CompiledPolicy {
                 .iter()
                 .map(|l| (l.pattern, l.clone()))
                 .collect(),
+            actions: ActionRules::new(&policy.actions),
         }
     }
 
@@ -171,6 +180,15 @@ impl CompiledPolicy {
                 None => true,
                 Some(list) => facet.is_some_and(|f| list.contains(&f)),
             })
+    }
+
+    /// Whether a privilege string grants acting: `act`, or a URI the policy maps to `act`.
+    fn grants_act(&self, privilege: &str) -> bool {
+        match privilege {
+            "act" => true,
+            "read" => false,
+            uri => self.privileges.get(uri) == Some(&PrivilegeLevel::Act),
+        }
     }
 
     /// Whether a privilege string grants reading: `read`, `act`, or a URI the policy maps.
