@@ -1037,9 +1037,18 @@ export interface KleRules {
  */
 export interface Limits {
   /**
+   * Most consents and objections in one request.
+   */
+  max_consents?: number;
+  /**
    * Deepest JSON nesting.
    */
   max_depth?: number;
+  /**
+   * Longest mandate or consent id, in bytes (an id is repeated in the explanation's
+   * rules of every record it permits).
+   */
+  max_id_bytes?: number;
   /**
    * Largest request, in bytes of JSON.
    */
@@ -1049,9 +1058,25 @@ export interface Limits {
    */
   max_items_per_record?: number;
   /**
+   * Most mandates in one request.
+   */
+  max_mandates?: number;
+  /**
+   * Most `PrivilegeGroup` elements in a NemLog-in `privileges_intermediate` claim.
+   */
+  max_privilege_groups?: number;
+  /**
+   * Most `record_ids` in one consent's scope.
+   */
+  max_record_ids?: number;
+  /**
    * Most records (cases + benefits + appointments) in one request.
    */
   max_records?: number;
+  /**
+   * Most KLE patterns in one mandate's or consent's scope.
+   */
+  max_scope_patterns?: number;
   /**
    * Longest string, in bytes.
    */

@@ -265,6 +265,7 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
             format!("more than {} records", limits.max_records),
         ));
     }
+    check_grants(request, limits)?;
     unique_ids("cases", request.cases.iter().map(|c| (&c.source, &c.id)))?;
     unique_ids(
         "benefits",
@@ -297,6 +298,67 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
                 "expected an end not before the start",
             ));
         }
+    }
+    Ok(())
+}
+
+/// The mandates and consents within the limits their compiled scopes and the
+/// explanation's size rely on: how many, how long their ids, how many patterns and
+/// `record_ids` in a scope.
+fn check_grants(request: &Request, limits: &Limits) -> Result<(), Error> {
+    let too_many = |list: &str, limit: usize, what: &str| {
+        Error::limit(
+            format!("{list}[{limit}]"),
+            format!("more than {limit} {what}"),
+        )
+    };
+    if request.mandates.len() > limits.max_mandates {
+        return Err(too_many("mandates", limits.max_mandates, "mandates"));
+    }
+    if request.consents.len() > limits.max_consents {
+        return Err(too_many("consents", limits.max_consents, "consents"));
+    }
+    for (i, m) in request.mandates.iter().enumerate() {
+        let patterns = m.scope.kle.as_ref().map(Vec::len);
+        check_grant(&format!("mandates[{i}]"), &m.id, patterns, None, limits)?;
+    }
+    for (i, c) in request.consents.iter().enumerate() {
+        let patterns = c.scope.kle.as_ref().map(Vec::len);
+        let ids = c.scope.record_ids.as_ref().map(Vec::len);
+        check_grant(&format!("consents[{i}]"), &c.id, patterns, ids, limits)?;
+    }
+    Ok(())
+}
+
+/// One mandate or consent (at `path`): its id's length and the lengths of its scope's
+/// lists (`None`: no list).
+fn check_grant(
+    path: &str,
+    id: &str,
+    patterns: Option<usize>,
+    record_ids: Option<usize>,
+    limits: &Limits,
+) -> Result<(), Error> {
+    if id.len() > limits.max_id_bytes {
+        return Err(Error::limit(
+            format!("{path}.id"),
+            format!("expected an id of at most {} bytes", limits.max_id_bytes),
+        ));
+    }
+    if patterns.is_some_and(|n| n > limits.max_scope_patterns) {
+        return Err(Error::limit(
+            format!("{path}.scope.kle"),
+            format!(
+                "more than {} patterns in a scope",
+                limits.max_scope_patterns
+            ),
+        ));
+    }
+    if record_ids.is_some_and(|n| n > limits.max_record_ids) {
+        return Err(Error::limit(
+            format!("{path}.scope.record_ids"),
+            format!("more than {} record_ids in a scope", limits.max_record_ids),
+        ));
     }
     Ok(())
 }

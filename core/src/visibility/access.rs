@@ -2,16 +2,23 @@
 //! mandates they may use, and the consents and objections between them, worked out once
 //! per request.
 
+use super::scope::{ConsentScopes, MandateScopes};
 use super::{CompiledPolicy, Reason};
 use crate::error::Error;
 use crate::model::{Consent, ConsentKind, Mandate, MandateKind, Request, Role};
-use crate::privileges::mandates_from_claim;
+use crate::privileges::mandates_from_claim_within;
 
-/// The fuldmagt mandates of the request's NemLog-in claim, if it has one.
-pub(crate) fn claimed_mandates(request: &Request) -> Result<Vec<Mandate>, Error> {
+/// The fuldmagt mandates of the request's NemLog-in claim, if it has one, reading at
+/// most `max_groups` privilege groups.
+pub(crate) fn claimed_mandates(
+    request: &Request,
+    max_groups: usize,
+) -> Result<Vec<Mandate>, Error> {
     match &request.privileges_intermediate {
-        Some(claim) => mandates_from_claim(claim, request.viewer.cpr, request.as_of)
-            .map_err(|e| e.at("privileges_intermediate")),
+        Some(claim) => {
+            mandates_from_claim_within(claim, request.viewer.cpr, request.as_of, max_groups)
+                .map_err(|e| e.at("privileges_intermediate"))
+        }
         None => Ok(Vec::new()),
     }
 }
@@ -22,12 +29,13 @@ pub(crate) struct Access<'a> {
     pub(super) role: Role,
     pub(super) viewer_is_subject: bool,
     pub(super) subject_age: u32,
-    /// The usable mandates (right kind, holder, subject, valid, in force, reading), or why there are none.
-    pub(super) mandates: Result<Vec<&'a Mandate>, Reason>,
-    /// Consents in force from the subject to the viewer for viewing.
-    pub(super) consents: Vec<&'a Consent>,
-    /// Objections in force from the subject against the viewer.
-    pub(super) objections: Vec<&'a Consent>,
+    /// The usable mandates (right kind, holder, subject, valid, in force, reading),
+    /// their scopes compiled, or why there are none.
+    pub(super) mandates: Result<MandateScopes<'a>, Reason>,
+    /// Consents in force from the subject to the viewer for viewing, compiled.
+    pub(super) consents: ConsentScopes<'a>,
+    /// Objections in force from the subject against the viewer, compiled.
+    pub(super) objections: ConsentScopes<'a>,
 }
 
 impl<'a> Access<'a> {
@@ -47,19 +55,23 @@ impl<'a> Access<'a> {
             role: request.viewer.role,
             viewer_is_subject: viewer == subject,
             subject_age: subject.age_on(as_of),
-            mandates: usable_mandates(policy, request, mandates),
-            consents: request
-                .consents
-                .iter()
-                .filter(from_subject_to_viewer)
-                .filter(|c| c.allows_viewing())
-                .collect(),
-            objections: request
-                .consents
-                .iter()
-                .filter(from_subject_to_viewer)
-                .filter(|c| c.kind == ConsentKind::Frabedelse)
-                .collect(),
+            mandates: usable_mandates(policy, request, mandates).map(MandateScopes::new),
+            consents: ConsentScopes::new(
+                request
+                    .consents
+                    .iter()
+                    .filter(from_subject_to_viewer)
+                    .filter(|c| c.allows_viewing())
+                    .collect(),
+            ),
+            objections: ConsentScopes::new(
+                request
+                    .consents
+                    .iter()
+                    .filter(from_subject_to_viewer)
+                    .filter(|c| c.kind == ConsentKind::Frabedelse)
+                    .collect(),
+            ),
         }
     }
 }

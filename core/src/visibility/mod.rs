@@ -7,6 +7,7 @@
 mod access;
 mod facts;
 mod rule;
+mod scope;
 
 pub(crate) use access::{claimed_mandates, Access};
 pub(crate) use facts::{KleFact, RecordFacts, RequestFacts};
@@ -15,7 +16,7 @@ pub use rule::Rule;
 use crate::codes::codes;
 use crate::kle::{Facet, KleIndex, KleNumber, KlePattern};
 use crate::model::{
-    Consent, IncludeRule, Mandate, PartyRole, Policy, PrivilegeLevel, RecordKind, Role, Sensitivity,
+    IncludeRule, Limits, PartyRole, Policy, PrivilegeLevel, RecordKind, Role, Sensitivity,
 };
 use chrono::NaiveDate;
 use facts::DateFact;
@@ -97,7 +98,9 @@ pub struct Decision {
     /// Every rule that denies, in rule order.
     pub reasons: Vec<Reason>,
     /// What permitted it: `include:32.*`, `secondary_party_access:02.*`, `self`,
-    /// `mandate:<id>`, `consent:<id>` (sorted, no duplicates).
+    /// `mandate:<id>`, `consent:<id>` (sorted, no duplicates). Where several mandates
+    /// (or consents) cover the record, one is named: the one whose matching pattern is
+    /// the most specific, then the one with the smallest id.
     pub rules: Vec<Rule>,
 }
 
@@ -114,6 +117,7 @@ pub(crate) struct CompiledPolicy {
     pub(crate) max_sensitivity: Sensitivity,
     pub(crate) show_active_before_from: bool,
     pub(crate) child_consent_age: u32,
+    pub(crate) limits: Limits,
 }
 
 impl CompiledPolicy {
@@ -146,6 +150,7 @@ impl CompiledPolicy {
             max_sensitivity: policy.max_sensitivity,
             show_active_before_from: policy.show_active_before_from,
             child_consent_age: policy.child_consent_age,
+            limits: policy.limits,
         }
     }
 
@@ -340,19 +345,10 @@ fn viewer_rules(
         Role::Myself => reasons.push(Reason::ViewerNotSubject),
         Role::Proxy | Role::Guardian | Role::Parent => match &access.mandates {
             Err(reason) => reasons.push(*reason),
-            Ok(mandates) => {
-                let mut covered = false;
-                for mandate in mandates
-                    .iter()
-                    .filter(|m| mandate_covers(m, record, number))
-                {
-                    covered = true;
-                    rules.push(|| Rule::Mandate(mandate.id.clone()));
-                }
-                if !covered {
-                    reasons.push(Reason::MandateOutOfScope);
-                }
-            }
+            Ok(mandates) => match mandates.covering(record, number) {
+                Some(mandate) => rules.push(|| Rule::Mandate(mandate.id.clone())),
+                None => reasons.push(Reason::MandateOutOfScope),
+            },
         },
         Role::Relative => {}
     }
@@ -386,11 +382,7 @@ fn viewer_rules(
     }
     // W9 and W10 concern everyone but the subject themself (README: decisions).
     if !access.viewer_is_subject {
-        if access
-            .objections
-            .iter()
-            .any(|c| consent_covers(c, record, number))
-        {
+        if access.objections.cover(record, number) {
             reasons.push(Reason::ConsentObjection);
         }
         if record.flags.withheld_from_representatives {
@@ -408,47 +400,8 @@ fn consent_rule(
     reasons: &mut Vec<Reason>,
     rules: &mut Rules,
 ) {
-    let mut covered = false;
-    for consent in access
-        .consents
-        .iter()
-        .filter(|c| consent_covers(c, record, number))
-    {
-        covered = true;
-        rules.push(|| Rule::Consent(consent.id.clone()));
+    match access.consents.covering(record, number) {
+        Some(consent) => rules.push(|| Rule::Consent(consent.id.clone())),
+        None => reasons.push(reason),
     }
-    if !covered {
-        reasons.push(reason);
-    }
-}
-
-/// Whether any pattern matches the record's number (an absent list matches everything).
-fn patterns_cover(patterns: Option<&Vec<KlePattern>>, number: Option<KleNumber>) -> bool {
-    match patterns {
-        None => true,
-        Some(list) => number.is_some_and(|n| list.iter().any(|p| p.matches(n))),
-    }
-}
-
-/// W3: the mandate's KLE, sensitivity and record-kind scope.
-fn mandate_covers(mandate: &Mandate, record: &RecordFacts<'_>, number: Option<KleNumber>) -> bool {
-    let scope = &mandate.scope;
-    patterns_cover(scope.kle.as_ref(), number)
-        && scope
-            .max_sensitivity
-            .is_none_or(|max| record.flags.sensitivity <= max)
-        && scope
-            .records
-            .as_ref()
-            .is_none_or(|kinds| kinds.contains(&record.kind))
-}
-
-/// A consent's or objection's KLE and record scope (both must hold where both are given).
-fn consent_covers(consent: &Consent, record: &RecordFacts<'_>, number: Option<KleNumber>) -> bool {
-    let scope = &consent.scope;
-    patterns_cover(scope.kle.as_ref(), number)
-        && scope.record_ids.as_ref().is_none_or(|ids| {
-            ids.iter()
-                .any(|r| r.source == record.source && r.id == record.id)
-        })
 }
