@@ -108,6 +108,10 @@ export type Reason =
   | "consent.missing"
   | "consent.objection"
   | "representative.withheld"
+  | "error.too_many_items"
+  | "error.invalid_amount"
+  | "error.invalid_period"
+  | "error.duplicate_payment"
   | "error.amount_overflow";
 /**
  * The viewer's role.
@@ -1334,7 +1338,7 @@ export interface SecondaryPartyAccess {
  */
 export interface Problem {
   /**
-   * `kle.invalid`, `subject.no_cpr` or `case.missing`.
+   * `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.invalid_amount`, ….
    */
   code: string;
   /**

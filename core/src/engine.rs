@@ -164,7 +164,7 @@ impl Engine {
     /// assert!(engine.validate(&request).valid);
     /// ```
     pub fn validate(&self, request: &Request) -> ValidationReport {
-        crate::validation::validate(request)
+        crate::validation::validate(request, &self.policy.limits)
     }
 
     /// The notifications from an earlier overview to a later one of the same subject.
@@ -221,9 +221,9 @@ impl Engine {
     }
 
     /// The visibility rules alone (DOMAIN.md section 3) over every record of a parsed
-    /// request: the number of records visible. For benchmarks that compare the decision
-    /// with other policy engines; it presents nothing, so the fail-closed check on benefit
-    /// totals (a presentation step) is not run.
+    /// request: the number of records visible, after the checks of each record's own
+    /// values. For benchmarks that compare the decision with other policy engines; it
+    /// presents nothing.
     ///
     /// ```
     /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();

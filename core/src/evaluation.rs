@@ -5,6 +5,7 @@
 use crate::error::Error;
 use crate::kle::KleNumber;
 use crate::model::{Appointment, Benefit, Case, Mandate, Request};
+use crate::values::{appointment_problems, benefit_problems, case_problems, ValueProblem};
 use crate::visibility::{
     claimed_mandates, decide, Access, CompiledPolicy, Decision, Detail, KleFact, Reason,
     RequestFacts,
@@ -107,11 +108,13 @@ pub(crate) fn evaluate<B: Build>(
     let claimed = claimed_mandates(request, policy.limits.max_privilege_groups)?;
     let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
     let access = Access::new(policy, request, &mandates);
+    let limits = &policy.limits;
     let mut facts = RequestFacts::new(request);
     let mut cases = Vec::with_capacity(request.cases.len());
     for case in &request.cases {
         let record = facts.case(case);
-        let decision = decide(policy, &access, &record, detail);
+        let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || case_problems(case, limits));
         let built = match (decision.visible, record.kle) {
             (true, KleFact::Valid(n)) => {
                 facts.show_case(case, record.kle);
@@ -125,6 +128,7 @@ pub(crate) fn evaluate<B: Build>(
     for benefit in &request.benefits {
         let record = facts.benefit(benefit);
         let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || benefit_problems(benefit, limits));
         let mut built = None;
         if let (true, KleFact::Valid(n)) = (decision.visible, record.kle) {
             let case_shown = facts.case_shown(&benefit.source, benefit.case_id.as_ref());
@@ -138,7 +142,8 @@ pub(crate) fn evaluate<B: Build>(
     let mut appointments = Vec::with_capacity(request.appointments.len());
     for appointment in &request.appointments {
         let record = facts.appointment(appointment);
-        let decision = decide(policy, &access, &record, detail);
+        let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || appointment_problems(appointment));
         let built = match (decision.visible, record.kle) {
             (true, KleFact::Valid(n)) => {
                 let case_shown =
@@ -154,6 +159,30 @@ pub(crate) fn evaluate<B: Build>(
         benefits,
         appointments,
     })
+}
+
+/// The reasons a record's own values give, in this order.
+const VALUE_REASONS: [Reason; 5] = [
+    Reason::ErrorTooManyItems,
+    Reason::ErrorInvalidAmount,
+    Reason::ErrorInvalidPeriod,
+    Reason::ErrorDuplicatePayment,
+    Reason::ErrorAmountOverflow,
+];
+
+/// Checks the own values of a record the rules would show (DOMAIN.md section 7: the
+/// record is decided first); malformed ones hide it with each of their reasons, in the
+/// order of [`VALUE_REASONS`] whatever the order of its items.
+fn check_values(decision: &mut Decision, problems: impl FnOnce() -> Vec<ValueProblem>) {
+    if !decision.visible {
+        return;
+    }
+    let problems = problems();
+    for reason in VALUE_REASONS {
+        if problems.iter().any(|p| p.reason == reason) {
+            fail_closed(decision, reason);
+        }
+    }
 }
 
 /// Hides a record that could not be presented (fail closed).

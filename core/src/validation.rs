@@ -1,11 +1,13 @@
 //! Validation for vendors checking an export: what the engine would hide because the
 //! source system wrote it wrong (a malformed KLE number, facet or party CPR, a case
-//! reference that points nowhere). Problems that reject a request are errors instead.
+//! reference that points nowhere, a record's own malformed amounts, periods or item
+//! counts). Problems that reject a request are errors instead.
 
 use crate::codes::{string_serde, UnknownCode};
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
-use crate::model::Request;
+use crate::model::{Limits, Request};
+use crate::values::{appointment_problems, benefit_problems, case_problems, ValueProblem};
 use crate::visibility::Reason;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,7 +45,7 @@ pub struct ValidationReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Problem {
-    /// `kle.invalid`, `subject.no_cpr` or `case.missing`.
+    /// `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.invalid_amount`, ….
     pub code: ProblemCode,
     /// Where: `cases[3].kle`.
     pub path: String,
@@ -76,6 +78,16 @@ pub enum ProblemCode {
     PaymentOrphan,
     /// A payment plan whose payment day the reader does not recognise: no plan is read.
     PlanUnrecognised,
+    /// A list of the record longer than `max_items_per_record` ([`Reason::ErrorTooManyItems`]).
+    TooManyItems,
+    /// A negative amount ([`Reason::ErrorInvalidAmount`]).
+    InvalidAmount,
+    /// A period that ends before it starts ([`Reason::ErrorInvalidPeriod`]).
+    InvalidPeriod,
+    /// Two payments of one benefit with the same id ([`Reason::ErrorDuplicatePayment`]).
+    DuplicatePayment,
+    /// Paid amounts whose sum does not fit in 64 bits ([`Reason::ErrorAmountOverflow`]).
+    AmountOverflow,
 }
 
 impl ProblemCode {
@@ -87,6 +99,11 @@ impl ProblemCode {
         ProblemCode::RecordMalformed,
         ProblemCode::PaymentOrphan,
         ProblemCode::PlanUnrecognised,
+        ProblemCode::TooManyItems,
+        ProblemCode::InvalidAmount,
+        ProblemCode::InvalidPeriod,
+        ProblemCode::DuplicatePayment,
+        ProblemCode::AmountOverflow,
     ];
 
     /// The visibility reason this problem leads to, when it has its own code.
@@ -94,6 +111,11 @@ impl ProblemCode {
         match self {
             ProblemCode::KleInvalid => Some(Reason::KleInvalid),
             ProblemCode::SubjectNoCpr => Some(Reason::SubjectNoCpr),
+            ProblemCode::TooManyItems => Some(Reason::ErrorTooManyItems),
+            ProblemCode::InvalidAmount => Some(Reason::ErrorInvalidAmount),
+            ProblemCode::InvalidPeriod => Some(Reason::ErrorInvalidPeriod),
+            ProblemCode::DuplicatePayment => Some(Reason::ErrorDuplicatePayment),
+            ProblemCode::AmountOverflow => Some(Reason::ErrorAmountOverflow),
             ProblemCode::CaseMissing
             | ProblemCode::RecordMalformed
             | ProblemCode::PaymentOrphan
@@ -106,6 +128,11 @@ impl ProblemCode {
         match self {
             ProblemCode::KleInvalid => Reason::KleInvalid.as_str(),
             ProblemCode::SubjectNoCpr => Reason::SubjectNoCpr.as_str(),
+            ProblemCode::TooManyItems => Reason::ErrorTooManyItems.as_str(),
+            ProblemCode::InvalidAmount => Reason::ErrorInvalidAmount.as_str(),
+            ProblemCode::InvalidPeriod => Reason::ErrorInvalidPeriod.as_str(),
+            ProblemCode::DuplicatePayment => Reason::ErrorDuplicatePayment.as_str(),
+            ProblemCode::AmountOverflow => Reason::ErrorAmountOverflow.as_str(),
             ProblemCode::CaseMissing => "case.missing",
             ProblemCode::RecordMalformed => "record.malformed",
             ProblemCode::PaymentOrphan => "payment.orphan",
@@ -171,10 +198,22 @@ impl Problems {
             self.add(ProblemCode::SubjectNoCpr, path, CPR_EXPECTED);
         }
     }
+
+    /// A record's own malformed values (`prefix` is the record's path).
+    fn values(&mut self, prefix: &str, found: Vec<ValueProblem>) {
+        for p in found {
+            let code = ProblemCode::ALL
+                .iter()
+                .copied()
+                .find(|c| c.reason() == Some(p.reason));
+            let Some(code) = code else { continue };
+            self.add(code, format!("{prefix}.{}", p.path), p.message);
+        }
+    }
 }
 
-/// Validates a parsed request.
-pub(crate) fn validate(request: &Request) -> ValidationReport {
+/// Validates a parsed request, with the items-per-record limit of `limits`.
+pub(crate) fn validate(request: &Request, limits: &Limits) -> ValidationReport {
     let mut problems = Problems::default();
     let cases: HashSet<(&str, &str)> = request
         .cases
@@ -200,12 +239,14 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
                 problems.cpr(cpr, format!("cases[{i}].parties[{j}].cpr"));
             }
         }
+        problems.values(&format!("cases[{i}]"), case_problems(case, limits));
     }
     for (i, benefit) in request.benefits.iter().enumerate() {
         problems.kle(benefit.kle.as_ref(), format!("benefits[{i}].kle"), true);
         if let Some(cpr) = &benefit.recipient {
             problems.cpr(cpr, format!("benefits[{i}].recipient"));
         }
+        problems.values(&format!("benefits[{i}]"), benefit_problems(benefit, limits));
         if benefit
             .case_id
             .as_deref()
@@ -227,6 +268,10 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
         for (j, participant) in appointment.participants.iter().enumerate() {
             problems.cpr(participant, format!("appointments[{i}].participants[{j}]"));
         }
+        problems.values(
+            &format!("appointments[{i}]"),
+            appointment_problems(appointment),
+        );
         if appointment
             .case_id
             .as_deref()

@@ -188,8 +188,11 @@ fn a_too_long_string_is_refused_with_its_path() {
     assert_eq!((err.code(), err.path()), (ErrorCode::LimitExceeded, "?"));
 }
 
+/// Too many items in one record hide that record (`error.too_many_items`) and `validate`
+/// names the list; the rest of the request is answered (before: the whole request was
+/// refused with `limit_exceeded`).
 #[test]
-fn too_many_payments_are_refused_with_their_path() {
+fn too_many_items_hide_the_record_and_validate_names_the_list() {
     let engine = Engine::from_policy_json(
         r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}, "limits": {"max_items_per_record": 2}}"#,
     )
@@ -201,12 +204,32 @@ fn too_many_payments_are_refused_with_their_path() {
     let benefit = json!({"id": "B-1", "source": "KY", "kle": "32.24.04", "name": "K", "recipient": "0101901234",
         "created": "2026-01-01", "grant": {"from": "2026-01-01", "amount_ore": 1},
         "payments": (0..3).map(payment).collect::<Vec<_>>()});
-    let text = format!("{}, \"benefits\": [{}]}}", head(), benefit);
-    let err = engine.overview_json(&text).unwrap_err();
-    assert_eq!(
-        (err.code(), err.path()),
-        (ErrorCode::LimitExceeded, "benefits[0].payments")
+    let mut busy = case(1);
+    busy["progress"] = json!(vec![json!({"state": "oplyst", "at": "2026-09-02"}); 3]);
+    let text = format!(
+        "{}, \"cases\": [{}, {}], \"benefits\": [{}]}}",
+        head(),
+        case(0),
+        busy,
+        benefit
     );
+    let overview = engine
+        .overview(&engine.parse_request(&text).unwrap())
+        .unwrap();
+    let ids: Vec<&str> = overview.cases.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!((ids, overview.benefits.len()), (vec!["S-0"], 0));
+    let explanation = engine.explain_json(&text).unwrap();
+    assert_eq!(
+        explanation
+            .matches(r#""reasons":["error.too_many_items"]"#)
+            .count(),
+        2
+    );
+    let report = engine.validate_json(&text).unwrap();
+    for path in ["cases[1].progress", "benefits[0].payments"] {
+        let problem = format!(r#""code":"error.too_many_items","path":"{path}""#);
+        assert!(report.contains(&problem), "{report}");
+    }
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! Parsing requests and policies from JSON: structure first (with the path of every
 //! error and messages that never echo a value), then the checks serde cannot express.
 
-use super::benefit::Benefit;
 use super::policy::{Limits, Policy};
 use super::request::Request;
 use crate::error::{boundary, scrub, Error, ErrorCode};
@@ -275,30 +274,6 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
         "appointments",
         request.appointments.iter().map(|a| (&a.source, &a.id)),
     )?;
-    for (i, case) in request.cases.iter().enumerate() {
-        let longest = case
-            .progress
-            .len()
-            .max(case.documents.len())
-            .max(case.requests.len());
-        if longest > limits.max_items_per_record {
-            return Err(Error::limit(
-                format!("cases[{i}]"),
-                format!("more than {} items in a list", limits.max_items_per_record),
-            ));
-        }
-    }
-    for (i, benefit) in request.benefits.iter().enumerate() {
-        check_benefit(benefit, limits).map_err(|e| e.at(&format!("benefits[{i}]")))?;
-    }
-    for (i, appointment) in request.appointments.iter().enumerate() {
-        if appointment.end < appointment.start {
-            return Err(Error::input(
-                format!("appointments[{i}].end"),
-                "expected an end not before the start",
-            ));
-        }
-    }
     Ok(())
 }
 
@@ -359,63 +334,6 @@ fn check_grant(
             format!("{path}.scope.record_ids"),
             format!("more than {} record_ids in a scope", limits.max_record_ids),
         ));
-    }
-    Ok(())
-}
-
-/// Amounts are not negative, periods run forwards, payment ids are unique.
-fn check_benefit(benefit: &Benefit, limits: &Limits) -> Result<(), Error> {
-    if benefit.payments.len() > limits.max_items_per_record {
-        return Err(Error::limit(
-            "payments",
-            format!("more than {} payments", limits.max_items_per_record),
-        ));
-    }
-    if benefit.grant.amount_ore < 0 {
-        return Err(Error::input(
-            "grant.amount_ore",
-            "expected an amount in øre, not negative",
-        ));
-    }
-    if benefit.grant.to.is_some_and(|to| to < benefit.grant.from) {
-        return Err(Error::input(
-            "grant.to",
-            "expected a day on or after grant.from",
-        ));
-    }
-    if benefit.debt_ore.is_some_and(|d| d < 0) {
-        return Err(Error::input(
-            "debt_ore",
-            "expected an amount in øre, not negative",
-        ));
-    }
-    let mut seen = HashSet::new();
-    for (i, payment) in benefit.payments.iter().enumerate() {
-        let at = |field: &str| format!("payments[{i}].{field}");
-        if payment.gross_ore < 0 {
-            return Err(Error::input(
-                at("gross_ore"),
-                "expected an amount in øre, not negative",
-            ));
-        }
-        if payment.net_ore < 0 {
-            return Err(Error::input(
-                at("net_ore"),
-                "expected an amount in øre, not negative",
-            ));
-        }
-        if payment.period_to < payment.period_from {
-            return Err(Error::input(
-                at("period_to"),
-                "expected a day on or after period_from",
-            ));
-        }
-        if !seen.insert(payment.id.as_str()) {
-            return Err(Error::input(
-                at("id"),
-                "expected payment ids unique within the benefit",
-            ));
-        }
     }
     Ok(())
 }

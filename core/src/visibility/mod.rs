@@ -80,6 +80,15 @@ codes! {
         ConsentObjection = "consent.objection",
         /// W10: shown to the subject alone.
         RepresentativeWithheld = "representative.withheld",
+        /// Fail closed: a list of the record (payments, progress, documents, requests)
+        /// is longer than the policy's `max_items_per_record`.
+        ErrorTooManyItems = "error.too_many_items",
+        /// Fail closed: a negative amount.
+        ErrorInvalidAmount = "error.invalid_amount",
+        /// Fail closed: a period that ends before it starts.
+        ErrorInvalidPeriod = "error.invalid_period",
+        /// Fail closed: two payments of one benefit with the same id.
+        ErrorDuplicatePayment = "error.duplicate_payment",
         /// Fail closed: the record's amounts cannot be totalled without overflow.
         ErrorAmountOverflow = "error.amount_overflow",
     }
