@@ -1233,13 +1233,20 @@ export interface Overview {
   viewer_role: Role;
 }
 /**
- * Totals over the visible benefits.
+ * Totals over the visible benefits. A total that does not fit in 64 bits is left out
+ * and flagged (`overflow`, `debt_overflow`) instead of rejecting the overview; it is
+ * summed exactly, so it does not depend on the order of the records.
  */
 export interface Totals {
   /**
-   * Sum of `debt_ore` over the visible benefits.
+   * Sum of `debt_ore` over the visible benefits; absent when it does not fit in 64
+   * bits (then `debt_overflow` is true).
    */
-  debt_ore: number;
+  debt_ore?: number | null;
+  /**
+   * True when the sum of `debt_ore` does not fit in 64 bits and is left out.
+   */
+  debt_overflow?: boolean;
   /**
    * Net amounts of listed `paid` payments by calendar year of disposition date, ascending.
    */
@@ -1250,9 +1257,13 @@ export interface Totals {
  */
 export interface YearTotal {
   /**
-   * Net amount in øre.
+   * Net amount in øre; absent when it does not fit in 64 bits (then `overflow` is true).
    */
-  net_ore: number;
+  net_ore?: number | null;
+  /**
+   * True when the year's net amount does not fit in 64 bits and is left out.
+   */
+  overflow?: boolean;
   /**
    * The year.
    */

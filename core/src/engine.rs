@@ -134,12 +134,12 @@ impl Engine {
     /// ```
     pub fn overview(&self, request: &Request) -> Result<Overview, Error> {
         let evaluation = self.present(request, Detail::Reasons)?;
-        Overview::assemble(
+        Ok(Overview::assemble(
             request,
             built(evaluation.cases),
             built(evaluation.benefits),
             built(evaluation.appointments),
-        )
+        ))
     }
 
     /// The explanation: every record's decision with its reasons and rules.
