@@ -136,9 +136,12 @@ export type Reason =
   | "consent.missing"
   | "consent.objection"
   | "representative.withheld"
+  | "error.too_many_items"
+  | "error.invalid_amount"
+  | "error.invalid_period"
+  | "error.duplicate_payment"
   | "error.amount_overflow"
-  | "error.score_invalid"
-  | "error.date_order";
+  | "error.score_invalid";
 /**
  * The viewer's role.
  */
@@ -1355,9 +1358,18 @@ export interface KleRules {
  */
 export interface Limits {
   /**
+   * Most consents and objections in one request.
+   */
+  max_consents?: number;
+  /**
    * Deepest JSON nesting.
    */
   max_depth?: number;
+  /**
+   * Longest mandate or consent id, in bytes (an id is repeated in the explanation's
+   * rules of every record it permits).
+   */
+  max_id_bytes?: number;
   /**
    * Largest request, in bytes of JSON.
    */
@@ -1368,9 +1380,25 @@ export interface Limits {
    */
   max_items_per_record?: number;
   /**
+   * Most mandates in one request.
+   */
+  max_mandates?: number;
+  /**
+   * Most `PrivilegeGroup` elements in a NemLog-in `privileges_intermediate` claim.
+   */
+  max_privilege_groups?: number;
+  /**
+   * Most `record_ids` in one consent's scope.
+   */
+  max_record_ids?: number;
+  /**
    * Most records (cases + benefits + appointments + plans) in one request.
    */
   max_records?: number;
+  /**
+   * Most KLE patterns in one mandate's or consent's scope.
+   */
+  max_scope_patterns?: number;
   /**
    * Longest string, in bytes.
    */
@@ -1626,13 +1654,20 @@ export interface PlanStatus {
   text: string;
 }
 /**
- * Totals over the visible benefits.
+ * Totals over the visible benefits. A total that does not fit in 64 bits is left out
+ * and flagged (`overflow`, `debt_overflow`) instead of rejecting the overview; it is
+ * summed exactly, so it does not depend on the order of the records.
  */
 export interface Totals {
   /**
-   * Sum of `debt_ore` over the visible benefits.
+   * Sum of `debt_ore` over the visible benefits; absent when it does not fit in 64
+   * bits (then `debt_overflow` is true).
    */
-  debt_ore: number;
+  debt_ore?: number | null;
+  /**
+   * True when the sum of `debt_ore` does not fit in 64 bits and is left out.
+   */
+  debt_overflow?: boolean;
   /**
    * Net amounts of listed `paid` payments by calendar year of disposition date, ascending.
    */
@@ -1643,9 +1678,13 @@ export interface Totals {
  */
 export interface YearTotal {
   /**
-   * Net amount in øre.
+   * Net amount in øre; absent when it does not fit in 64 bits (then `overflow` is true).
    */
-  net_ore: number;
+  net_ore?: number | null;
+  /**
+   * True when the year's net amount does not fit in 64 bits and is left out.
+   */
+  overflow?: boolean;
   /**
    * The year.
    */
@@ -1815,7 +1854,7 @@ export interface SecondaryPartyAccess {
  */
 export interface Problem {
   /**
-   * `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.score_invalid`, ….
+   * `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.invalid_amount`, `error.score_invalid`, ….
    */
   code: string;
   /**

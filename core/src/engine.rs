@@ -134,13 +134,13 @@ impl Engine {
     /// ```
     pub fn overview(&self, request: &Request) -> Result<Overview, Error> {
         let evaluation = self.present(request, Detail::Reasons)?;
-        Overview::assemble(
+        Ok(Overview::assemble(
             request,
             built(evaluation.cases),
             built(evaluation.benefits),
             built(evaluation.appointments),
             built(evaluation.plans),
-        )
+        ))
     }
 
     /// The explanation: every record's decision with its reasons and rules.
@@ -165,7 +165,7 @@ impl Engine {
     /// assert!(engine.validate(&request).valid);
     /// ```
     pub fn validate(&self, request: &Request) -> ValidationReport {
-        crate::validation::validate(request)
+        crate::validation::validate(request, &self.policy.limits)
     }
 
     /// The notifications from an earlier overview to a later one of the same subject
@@ -227,9 +227,9 @@ impl Engine {
     }
 
     /// The visibility rules alone (DOMAIN.md section 3) over every record of a parsed
-    /// request: the number of records visible. For benchmarks that compare the decision
-    /// with other policy engines; it presents nothing, so the fail-closed check on benefit
-    /// totals (a presentation step) is not run.
+    /// request: the number of records visible, after the checks of each record's own
+    /// values. For benchmarks that compare the decision with other policy engines; it
+    /// presents nothing.
     ///
     /// ```
     /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();

@@ -6,8 +6,11 @@ use crate::actions::{consider, offered, Action, ActionCheck, RecordState};
 use crate::error::Error;
 use crate::kle::KleNumber;
 use crate::model::{Appointment, Benefit, Case, Mandate, Plan, Request};
-use crate::plans::{awaiting_approval, has_goal_to_assess, plan_problem};
+use crate::plans::{awaiting_approval, has_goal_to_assess};
 use crate::status::{case_status, is_closed, CaseStatusCode};
+use crate::values::{
+    appointment_problems, benefit_problems, case_problems, plan_problems, ValueProblem,
+};
 use crate::visibility::{
     actor, claimed_mandates, decide, Access, CompiledPolicy, Decision, Detail, KleFact, Reason,
     RecordFacts, RequestFacts,
@@ -136,7 +139,7 @@ pub(crate) fn evaluate<B: Build>(
     detail: Detail,
     build: &B,
 ) -> Result<Evaluation<B>, Error> {
-    let claimed = claimed_mandates(request)?;
+    let claimed = claimed_mandates(request, policy.limits.max_privilege_groups)?;
     let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
     let access = Access::new(policy, request, &mandates);
     let acts = Acts {
@@ -145,11 +148,13 @@ pub(crate) fn evaluate<B: Build>(
         as_of: request.as_of,
         wanted: B::ACTIONS,
     };
+    let limits = &policy.limits;
     let mut facts = RequestFacts::new(request);
     let mut cases = Vec::with_capacity(request.cases.len());
     for case in &request.cases {
         let record = facts.case(case);
-        let decision = decide(policy, &access, &record, detail);
+        let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || case_problems(case, limits));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
             facts.show_case(case, record.kle);
@@ -161,7 +166,8 @@ pub(crate) fn evaluate<B: Build>(
     let mut benefits = Vec::with_capacity(request.benefits.len());
     for benefit in &request.benefits {
         let record = facts.benefit(benefit);
-        let decision = decide(policy, &access, &record, detail);
+        let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || benefit_problems(benefit, limits));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
             let case_shown = facts.case_shown(&benefit.source, benefit.case_id.as_ref());
@@ -175,7 +181,8 @@ pub(crate) fn evaluate<B: Build>(
     let mut appointments = Vec::with_capacity(request.appointments.len());
     for appointment in &request.appointments {
         let record = facts.appointment(appointment);
-        let decision = decide(policy, &access, &record, detail);
+        let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || appointment_problems(appointment));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
             let case_shown = facts.case_shown(&appointment.source, appointment.case_id.as_ref());
@@ -192,22 +199,18 @@ pub(crate) fn evaluate<B: Build>(
     let mut plans = Vec::with_capacity(request.plans.len());
     for plan in &request.plans {
         let record = facts.plan(plan);
-        let decision = decide(policy, &access, &record, detail);
+        let mut decision = decide(policy, &access, &record, detail);
+        check_values(&mut decision, || plan_problems(plan, limits));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
-            // A plan's own values are checked only once the rules have shown it.
-            if let Some((reason, _, _)) = plan_problem(plan) {
-                fail_closed(&mut evaluated.decision, reason);
-            } else {
-                let case_shown = facts.case_shown(&plan.source, plan.case_id.as_ref());
-                let state = || RecordState::Plan {
-                    goal_to_assess: has_goal_to_assess(plan, request.as_of),
-                    awaiting_approval: awaiting_approval(plan, request.as_of),
-                };
-                evaluated.actions = acts.consider(&record, n, state);
-                let offered = offered(&evaluated.actions);
-                evaluated.built = Some(build.plan(plan, n, case_shown, offered));
-            }
+            let case_shown = facts.case_shown(&plan.source, plan.case_id.as_ref());
+            let state = || RecordState::Plan {
+                goal_to_assess: has_goal_to_assess(plan, request.as_of),
+                awaiting_approval: awaiting_approval(plan, request.as_of),
+            };
+            evaluated.actions = acts.consider(&record, n, state);
+            let offered = offered(&evaluated.actions);
+            evaluated.built = Some(build.plan(plan, n, case_shown, offered));
         }
         plans.push(evaluated);
     }
@@ -226,6 +229,31 @@ impl<V> Evaluated<V> {
             decision,
             built: None,
             actions: Vec::new(),
+        }
+    }
+}
+
+/// The reasons a record's own values give, in this order.
+const VALUE_REASONS: [Reason; 6] = [
+    Reason::ErrorTooManyItems,
+    Reason::ErrorInvalidAmount,
+    Reason::ErrorInvalidPeriod,
+    Reason::ErrorDuplicatePayment,
+    Reason::ErrorAmountOverflow,
+    Reason::ErrorScoreInvalid,
+];
+
+/// Checks the own values of a record the rules would show (DOMAIN.md section 7: the
+/// record is decided first); malformed ones hide it with each of their reasons, in the
+/// order of [`VALUE_REASONS`] whatever the order of its items.
+fn check_values(decision: &mut Decision, problems: impl FnOnce() -> Vec<ValueProblem>) {
+    if !decision.visible {
+        return;
+    }
+    let problems = problems();
+    for reason in VALUE_REASONS {
+        if problems.iter().any(|p| p.reason == reason) {
+            fail_closed(decision, reason);
         }
     }
 }

@@ -39,6 +39,7 @@ pub mod sources;
 pub mod status;
 pub mod texts;
 pub mod validation;
+mod values;
 pub mod visibility;
 mod xml;
 

@@ -1,7 +1,6 @@
 //! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
 
 use crate::actions::Action;
-use crate::error::Error;
 use crate::model::{AppointmentKind, Direction, Grant, Language, Payer, Payment, Request, Role};
 use crate::plans::PlanView;
 use crate::presentation::paid;
@@ -230,25 +229,43 @@ pub struct AppointmentView {
     pub actions: Vec<Action>,
 }
 
-/// Totals over the visible benefits.
+/// Totals over the visible benefits. A total that does not fit in 64 bits is left out
+/// and flagged (`overflow`, `debt_overflow`) instead of rejecting the overview; it is
+/// summed exactly, so it does not depend on the order of the records.
 ///
 /// ```
 /// let t = egensag::overview::Totals::default();
-/// assert_eq!(t.debt_ore, 0);
+/// assert_eq!(t.debt_ore, Some(0));
+/// assert!(!t.debt_overflow);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Totals {
     /// Net amounts of listed `paid` payments by calendar year of disposition date, ascending.
     pub paid_by_year: Vec<YearTotal>,
-    /// Sum of `debt_ore` over the visible benefits.
-    pub debt_ore: i64,
+    /// Sum of `debt_ore` over the visible benefits; absent when it does not fit in 64
+    /// bits (then `debt_overflow` is true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debt_ore: Option<i64>,
+    /// True when the sum of `debt_ore` does not fit in 64 bits and is left out.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub debt_overflow: bool,
+}
+
+impl Default for Totals {
+    fn default() -> Self {
+        Totals {
+            paid_by_year: Vec::new(),
+            debt_ore: Some(0),
+            debt_overflow: false,
+        }
+    }
 }
 
 /// The net amount paid in one calendar year.
 ///
 /// ```
-/// let y = egensag::overview::YearTotal { year: 2026, net_ore: 912_500 };
+/// let y = egensag::overview::YearTotal { year: 2026, net_ore: Some(912_500), overflow: false };
 /// assert_eq!(y.year, 2026);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -256,21 +273,28 @@ pub struct Totals {
 pub struct YearTotal {
     /// The year.
     pub year: i32,
-    /// Net amount in øre.
-    pub net_ore: i64,
+    /// Net amount in øre; absent when it does not fit in 64 bits (then `overflow` is true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_ore: Option<i64>,
+    /// True when the year's net amount does not fit in 64 bits and is left out.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub overflow: bool,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !flag
 }
 
 impl Overview {
     /// The overview of `request` from the views of its visible records, in any order:
-    /// sorted, without the appointments that ended before `as_of`, and totalled. Fails
-    /// when the totals do not fit in 64 bits.
+    /// sorted, without the appointments that ended before `as_of`, and totalled.
     pub(crate) fn assemble(
         request: &Request,
         mut cases: Vec<CaseView>,
         mut benefits: Vec<BenefitView>,
         mut appointments: Vec<AppointmentView>,
         mut plans: Vec<PlanView>,
-    ) -> Result<Overview, Error> {
+    ) -> Overview {
         cases.sort_by(|a, b| {
             b.status
                 .since
@@ -294,8 +318,8 @@ impl Overview {
                 .cmp(&a.status.since)
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
-        let totals = Totals::of(&benefits)?;
-        Ok(Overview {
+        let totals = Totals::of(&benefits);
+        Overview {
             as_of: request.as_of,
             language: request.language,
             subject: request.subject.cpr.masked(),
@@ -305,7 +329,7 @@ impl Overview {
             appointments,
             totals,
             plans,
-        })
+        }
     }
 }
 
@@ -320,25 +344,34 @@ fn latest(benefit: &BenefitView) -> NaiveDate {
 }
 
 impl Totals {
-    /// Net paid by year and total debt over the visible benefits.
-    fn of(benefits: &[BenefitView]) -> Result<Totals, Error> {
-        let overflow = || Error::input("benefits", "expected amounts whose totals fit in 64 bits");
-        let mut by_year: BTreeMap<i32, i64> = BTreeMap::new();
+    /// Net paid by year and total debt over the visible benefits, summed exactly (in 128
+    /// bits: 20,000 records of 10,000 amounts of at most 2⁶³ cannot overflow it).
+    fn of(benefits: &[BenefitView]) -> Totals {
+        let mut by_year: BTreeMap<i32, i128> = BTreeMap::new();
         for payment in benefits.iter().flat_map(|b| paid(&b.payments)) {
-            let sum = by_year.entry(payment.disposition_date.year()).or_insert(0);
-            *sum = sum.checked_add(payment.net_ore).ok_or_else(overflow)?;
+            *by_year.entry(payment.disposition_date.year()).or_insert(0) +=
+                i128::from(payment.net_ore);
         }
-        let debt_ore = benefits
+        let debt: i128 = benefits
             .iter()
             .filter_map(|b| b.debt_ore)
-            .try_fold(0i64, i64::checked_add)
-            .ok_or_else(overflow)?;
-        Ok(Totals {
+            .map(i128::from)
+            .sum();
+        let debt_ore = i64::try_from(debt).ok();
+        Totals {
             paid_by_year: by_year
                 .into_iter()
-                .map(|(year, net_ore)| YearTotal { year, net_ore })
+                .map(|(year, sum)| {
+                    let net_ore = i64::try_from(sum).ok();
+                    YearTotal {
+                        year,
+                        net_ore,
+                        overflow: net_ore.is_none(),
+                    }
+                })
                 .collect(),
             debt_ore,
-        })
+            debt_overflow: debt_ore.is_none(),
+        }
     }
 }

@@ -9,7 +9,6 @@ use crate::model::{
     PlanKind, PlanPeriod,
 };
 use crate::overview::Area;
-use crate::visibility::Reason;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -253,59 +252,6 @@ pub(crate) fn has_goal_to_assess(plan: &Plan, as_of: NaiveDate) -> bool {
 /// Whether the plan needs the citizen's approval and has not had it by `as_of`.
 pub(crate) fn awaiting_approval(plan: &Plan, as_of: NaiveDate) -> bool {
     plan.requires_approval && plan.approved_on.is_none_or(|day| day > as_of)
-}
-
-/// What is wrong with a plan's own values, with the path inside the plan and what was
-/// expected: a scale whose top is zero, a score above its scale, a period or activity
-/// that ends before it starts. Such a plan is hidden (`error.<kind>`) and reported by
-/// `validate`; the request is not rejected.
-///
-/// ```
-/// let plan: egensag::model::Plan = serde_json::from_str(r#"{"id": "P", "source": "S", "created": "2026-01-01",
-///   "kind": "jobplan", "period": {"from": "2026-02-01"},
-///   "goals": [{"id": "G", "text": "T", "set": "2026-01-01", "status": "active",
-///              "assessments": [{"at": "2026-03-01", "by": "citizen", "score": 6, "scale_max": 5}]}]}"#).unwrap();
-/// let (reason, path, _) = egensag::plans::plan_problem(&plan).unwrap();
-/// assert_eq!(reason.as_str(), "error.score_invalid");
-/// assert_eq!(path, "goals[0].assessments[0].score");
-/// ```
-pub fn plan_problem(plan: &Plan) -> Option<(Reason, String, &'static str)> {
-    if plan.period.to.is_some_and(|to| to < plan.period.from) {
-        return Some((
-            Reason::ErrorDateOrder,
-            "period.to".to_owned(),
-            "expected a day on or after period.from",
-        ));
-    }
-    for (i, goal) in plan.goals.iter().enumerate() {
-        for (j, assessment) in goal.assessments.iter().enumerate() {
-            let at = |field: &str| format!("goals[{i}].assessments[{j}].{field}");
-            if assessment.scale_max == 0 {
-                return Some((
-                    Reason::ErrorScoreInvalid,
-                    at("scale_max"),
-                    "expected a scale with a top of at least 1",
-                ));
-            }
-            if assessment.score > assessment.scale_max {
-                return Some((
-                    Reason::ErrorScoreInvalid,
-                    at("score"),
-                    "expected a score from 0 to scale_max",
-                ));
-            }
-        }
-    }
-    for (i, activity) in plan.activities.iter().enumerate() {
-        if activity.to.is_some_and(|to| to < activity.from) {
-            return Some((
-                Reason::ErrorDateOrder,
-                format!("activities[{i}].to"),
-                "expected a day on or after from",
-            ));
-        }
-    }
-    None
 }
 
 /// The parts of a plan's view that come from the plan alone (the caller adds id, title,

@@ -46,8 +46,9 @@ use quick_xml::events::BytesStart;
 /// ```
 pub const MAX_CLAIM_BYTES: usize = 1 << 20;
 
-/// The most `PrivilegeGroup` elements read from one claim (of any scope); more are
-/// refused with `limit_exceeded`.
+/// The most `PrivilegeGroup` elements read from one claim (of any scope) by default (a
+/// policy sets its own in `limits.max_privilege_groups`); more are refused with
+/// `limit_exceeded`.
 ///
 /// ```
 /// assert_eq!(egensag::privileges::MAX_GROUPS, 1000);
@@ -146,6 +147,17 @@ pub fn mandates_from_claim(
     holder: Cpr,
     as_of: NaiveDate,
 ) -> Result<Vec<Mandate>, Error> {
+    mandates_from_claim_within(claim, holder, as_of, MAX_GROUPS)
+}
+
+/// [`mandates_from_claim`] reading at most `max_groups` `PrivilegeGroup` elements (a
+/// policy's `limits.max_privilege_groups`).
+pub(crate) fn mandates_from_claim_within(
+    claim: &str,
+    holder: Cpr,
+    as_of: NaiveDate,
+    max_groups: usize,
+) -> Result<Vec<Mandate>, Error> {
     let bytes = decode_base64(claim)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::input(
@@ -154,7 +166,7 @@ pub fn mandates_from_claim(
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Parser::new(holder, as_of).run(text)
+    Parser::new(holder, as_of, max_groups).run(text)
 }
 
 /// Decodes the base64 text, ignoring ASCII whitespace, within [`MAX_CLAIM_BYTES`].
@@ -250,6 +262,8 @@ struct Parser {
     stack: Vec<Node>,
     root_seen: bool,
     groups_seen: usize,
+    /// The most groups read.
+    max_groups: usize,
     /// The group being read, if it is about a citizen.
     group: Option<Group>,
     /// The text of the `Privilege` or `Constraint` being read.
@@ -258,13 +272,14 @@ struct Parser {
 }
 
 impl Parser {
-    fn new(holder: Cpr, as_of: NaiveDate) -> Parser {
+    fn new(holder: Cpr, as_of: NaiveDate, max_groups: usize) -> Parser {
         Parser {
             holder,
             as_of,
             stack: Vec::new(),
             root_seen: false,
             groups_seen: 0,
+            max_groups,
             group: None,
             text: String::new(),
             mandates: Vec::new(),
@@ -355,10 +370,13 @@ impl Parser {
     fn start_group(&mut self, e: &BytesStart<'_>) -> Result<Node, Error> {
         self.groups_seen += 1;
         let position = self.groups_seen;
-        if position > MAX_GROUPS {
+        if position > self.max_groups {
             return Err(Error::limit(
                 "PrivilegeGroup",
-                "expected at most 1000 PrivilegeGroup elements",
+                format!(
+                    "expected at most {} PrivilegeGroup elements",
+                    self.max_groups
+                ),
             ));
         }
         let scope_path = format!("PrivilegeGroup[{position}].Scope");

@@ -1,12 +1,15 @@
 //! Validation for vendors checking an export: what the engine would hide because the
 //! source system wrote it wrong (a malformed KLE number, facet or party CPR, a case
-//! reference that points nowhere). Problems that reject a request are errors instead.
+//! reference that points nowhere, a record's own malformed amounts, periods or item
+//! counts). Problems that reject a request are errors instead.
 
 use crate::codes::{string_serde, UnknownCode};
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
-use crate::model::Request;
-use crate::plans::plan_problem;
+use crate::model::{Limits, Request};
+use crate::values::{
+    appointment_problems, benefit_problems, case_problems, plan_problems, ValueProblem,
+};
 use crate::visibility::Reason;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -44,7 +47,7 @@ pub struct ValidationReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Problem {
-    /// `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.score_invalid`, ….
+    /// `kle.invalid`, `subject.no_cpr`, `case.missing`, `error.invalid_amount`, `error.score_invalid`, ….
     pub code: ProblemCode,
     /// Where: `cases[3].kle`.
     pub path: String,
@@ -77,12 +80,19 @@ pub enum ProblemCode {
     PaymentOrphan,
     /// A payment plan whose payment day the reader does not recognise: no plan is read.
     PlanUnrecognised,
+    /// A list of the record longer than `max_items_per_record` ([`Reason::ErrorTooManyItems`]).
+    TooManyItems,
+    /// A negative amount ([`Reason::ErrorInvalidAmount`]).
+    InvalidAmount,
+    /// A period that ends before it starts ([`Reason::ErrorInvalidPeriod`]).
+    InvalidPeriod,
+    /// Two payments of one benefit with the same id ([`Reason::ErrorDuplicatePayment`]).
+    DuplicatePayment,
+    /// Paid amounts whose sum does not fit in 64 bits ([`Reason::ErrorAmountOverflow`]).
+    AmountOverflow,
     /// A plan's assessment with a scale whose top is zero or a score off its scale
-    /// ([`Reason::ErrorScoreInvalid`]): the plan is hidden.
+    /// ([`Reason::ErrorScoreInvalid`]).
     ScoreInvalid,
-    /// A plan's period or activity that ends before it starts ([`Reason::ErrorDateOrder`]):
-    /// the plan is hidden.
-    DateOrder,
 }
 
 impl ProblemCode {
@@ -94,8 +104,12 @@ impl ProblemCode {
         ProblemCode::RecordMalformed,
         ProblemCode::PaymentOrphan,
         ProblemCode::PlanUnrecognised,
+        ProblemCode::TooManyItems,
+        ProblemCode::InvalidAmount,
+        ProblemCode::InvalidPeriod,
+        ProblemCode::DuplicatePayment,
+        ProblemCode::AmountOverflow,
         ProblemCode::ScoreInvalid,
-        ProblemCode::DateOrder,
     ];
 
     /// The visibility reason this problem leads to, when it has its own code.
@@ -103,8 +117,12 @@ impl ProblemCode {
         match self {
             ProblemCode::KleInvalid => Some(Reason::KleInvalid),
             ProblemCode::SubjectNoCpr => Some(Reason::SubjectNoCpr),
+            ProblemCode::TooManyItems => Some(Reason::ErrorTooManyItems),
+            ProblemCode::InvalidAmount => Some(Reason::ErrorInvalidAmount),
+            ProblemCode::InvalidPeriod => Some(Reason::ErrorInvalidPeriod),
+            ProblemCode::DuplicatePayment => Some(Reason::ErrorDuplicatePayment),
+            ProblemCode::AmountOverflow => Some(Reason::ErrorAmountOverflow),
             ProblemCode::ScoreInvalid => Some(Reason::ErrorScoreInvalid),
-            ProblemCode::DateOrder => Some(Reason::ErrorDateOrder),
             ProblemCode::CaseMissing
             | ProblemCode::RecordMalformed
             | ProblemCode::PaymentOrphan
@@ -117,12 +135,16 @@ impl ProblemCode {
         match self {
             ProblemCode::KleInvalid => Reason::KleInvalid.as_str(),
             ProblemCode::SubjectNoCpr => Reason::SubjectNoCpr.as_str(),
+            ProblemCode::TooManyItems => Reason::ErrorTooManyItems.as_str(),
+            ProblemCode::InvalidAmount => Reason::ErrorInvalidAmount.as_str(),
+            ProblemCode::InvalidPeriod => Reason::ErrorInvalidPeriod.as_str(),
+            ProblemCode::DuplicatePayment => Reason::ErrorDuplicatePayment.as_str(),
+            ProblemCode::AmountOverflow => Reason::ErrorAmountOverflow.as_str(),
             ProblemCode::CaseMissing => "case.missing",
             ProblemCode::RecordMalformed => "record.malformed",
             ProblemCode::PaymentOrphan => "payment.orphan",
             ProblemCode::PlanUnrecognised => "plan.unrecognised",
             ProblemCode::ScoreInvalid => Reason::ErrorScoreInvalid.as_str(),
-            ProblemCode::DateOrder => Reason::ErrorDateOrder.as_str(),
         }
     }
 }
@@ -184,10 +206,22 @@ impl Problems {
             self.add(ProblemCode::SubjectNoCpr, path, CPR_EXPECTED);
         }
     }
+
+    /// A record's own malformed values (`prefix` is the record's path).
+    fn values(&mut self, prefix: &str, found: Vec<ValueProblem>) {
+        for p in found {
+            let code = ProblemCode::ALL
+                .iter()
+                .copied()
+                .find(|c| c.reason() == Some(p.reason));
+            let Some(code) = code else { continue };
+            self.add(code, format!("{prefix}.{}", p.path), p.message);
+        }
+    }
 }
 
-/// Validates a parsed request.
-pub(crate) fn validate(request: &Request) -> ValidationReport {
+/// Validates a parsed request, with the items-per-record limit of `limits`.
+pub(crate) fn validate(request: &Request, limits: &Limits) -> ValidationReport {
     let mut problems = Problems::default();
     let cases: HashSet<(&str, &str)> = request
         .cases
@@ -213,12 +247,14 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
                 problems.cpr(cpr, format!("cases[{i}].parties[{j}].cpr"));
             }
         }
+        problems.values(&format!("cases[{i}]"), case_problems(case, limits));
     }
     for (i, benefit) in request.benefits.iter().enumerate() {
         problems.kle(benefit.kle.as_ref(), format!("benefits[{i}].kle"), true);
         if let Some(cpr) = &benefit.recipient {
             problems.cpr(cpr, format!("benefits[{i}].recipient"));
         }
+        problems.values(&format!("benefits[{i}]"), benefit_problems(benefit, limits));
         if benefit
             .case_id
             .as_deref()
@@ -240,6 +276,10 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
         for (j, participant) in appointment.participants.iter().enumerate() {
             problems.cpr(participant, format!("appointments[{i}].participants[{j}]"));
         }
+        problems.values(
+            &format!("appointments[{i}]"),
+            appointment_problems(appointment),
+        );
         if appointment
             .case_id
             .as_deref()
@@ -285,13 +325,7 @@ pub(crate) fn validate(request: &Request) -> ValidationReport {
                 "expected a case of the same source in the request",
             );
         }
-        if let Some((reason, path, expected)) = plan_problem(plan) {
-            let code = match reason {
-                Reason::ErrorScoreInvalid => ProblemCode::ScoreInvalid,
-                _ => ProblemCode::DateOrder,
-            };
-            problems.add(code, format!("plans[{i}].{path}"), expected);
-        }
+        problems.values(&format!("plans[{i}]"), plan_problems(plan, limits));
     }
     ValidationReport {
         valid: problems.0.is_empty(),

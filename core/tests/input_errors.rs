@@ -82,6 +82,8 @@ fn every_rejection_has_its_code_and_path() {
         r["cases"].as_array_mut().unwrap().push(case);
         r
     };
+    // A record's own malformed values (a negative amount, a period that runs backwards)
+    // hide that record instead: adversarial.rs, malformed_record_values_hide_the_record_only.
     let table: Vec<(&str, String, ErrorCode, &str)> = vec![
         (
             "not JSON",
@@ -285,40 +287,10 @@ fn every_rejection_has_its_code_and_path() {
             "benefits[0].grant.amount_ore",
         ),
         (
-            "negative grant",
-            set(b(), "/benefits/0/grant/amount_ore", json!(-1)).to_string(),
-            ErrorCode::InvalidInput,
-            "benefits[0].grant.amount_ore",
-        ),
-        (
-            "negative payment",
-            set(b(), "/benefits/0/payments/0/net_ore", json!(-5)).to_string(),
-            ErrorCode::InvalidInput,
-            "benefits[0].payments[0].net_ore",
-        ),
-        (
-            "negative debt",
-            set(b(), "/benefits/0/debt_ore", json!(-5)).to_string(),
-            ErrorCode::InvalidInput,
-            "benefits[0].debt_ore",
-        ),
-        (
             "payment status",
             set(b(), "/benefits/0/payments/0/status", json!("sent")).to_string(),
             ErrorCode::InvalidInput,
             "benefits[0].payments[0].status",
-        ),
-        (
-            "payment period backwards",
-            set(b(), "/benefits/0/payments/0/period_to", json!("2026-01-01")).to_string(),
-            ErrorCode::InvalidInput,
-            "benefits[0].payments[0].period_to",
-        ),
-        (
-            "grant backwards",
-            set(b(), "/benefits/0/grant/to", json!("2026-01-01")).to_string(),
-            ErrorCode::InvalidInput,
-            "benefits[0].grant.to",
         ),
         (
             "payment day 0",
@@ -347,17 +319,6 @@ fn every_rejection_has_its_code_and_path() {
             set(b(), "/appointments/0/start", json!("2026-11-24")).to_string(),
             ErrorCode::InvalidInput,
             "appointments[0].start",
-        ),
-        (
-            "appointment backwards",
-            set(
-                b(),
-                "/appointments/0/end",
-                json!("2026-11-24T07:00:00+01:00"),
-            )
-            .to_string(),
-            ErrorCode::InvalidInput,
-            "appointments[0].end",
         ),
         (
             "appointment kind",
@@ -400,7 +361,7 @@ fn every_rejection_has_its_code_and_path() {
         // The same engine keeps working after any error.
         assert!(engine.overview_json(&base_request().to_string()).is_ok());
     }
-    assert!(table.len() >= 40);
+    assert!(table.len() >= 34);
 }
 
 #[test]

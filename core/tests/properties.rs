@@ -613,3 +613,57 @@ proptest! {
         prop_assert_eq!(overview(&e, &r), before);
     }
 }
+
+/// Totals over visible benefits that do not fit in 64 bits: the overview is still made,
+/// every benefit is shown, the overflowing totals are left out and flagged, and the order
+/// of the benefits changes no byte (before: the whole overview was rejected).
+#[test]
+fn totals_that_overflow_keep_the_overview_whatever_the_order() {
+    let big = i64::MAX / 2 + 1;
+    let benefit = |i: usize, net: i64, debt: i64| {
+        json!({"id": format!("B-{i}"), "source": "KY", "kle": "32.24.04", "name": "K",
+               "recipient": SUBJECT, "created": "2026-01-05", "debt_ore": debt,
+               "grant": {"from": "2026-02-01", "amount_ore": 1},
+               "payments": [{"id": "P-1", "period_from": "2026-02-01", "period_to": "2026-02-28",
+                             "disposition_date": "2026-02-27", "gross_ore": net, "net_ore": net,
+                             "status": "paid"}]})
+    };
+    let benefits = [benefit(0, big, big), benefit(1, big, big), benefit(2, 5, 7)];
+    let engine = engine(&json!({"id": "p", "kle": {"include": [{"pattern": "*"}]}}));
+    let orders = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let mut outputs = BTreeSet::new();
+    for order in orders {
+        let request = json!({"as_of": "2026-11-23", "subject": {"cpr": SUBJECT},
+            "viewer": {"cpr": SUBJECT, "role": "self"},
+            "benefits": order.iter().map(|&i| benefits[i].clone()).collect::<Vec<_>>()});
+        let overview = engine.overview_json(&request.to_string()).unwrap();
+        outputs.insert(overview);
+    }
+    assert_eq!(
+        outputs.len(),
+        1,
+        "the order of the benefits changed the overview"
+    );
+    let overview: Value = serde_json::from_str(outputs.first().unwrap()).unwrap();
+    assert_eq!(overview["benefits"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        overview["totals"],
+        json!({"paid_by_year": [{"year": 2026, "overflow": true}], "debt_overflow": true})
+    );
+    // Totals that fit are written as before.
+    let request = json!({"as_of": "2026-11-23", "subject": {"cpr": SUBJECT},
+        "viewer": {"cpr": SUBJECT, "role": "self"}, "benefits": [benefits[0].clone(), benefits[2].clone()]});
+    let overview: Value =
+        serde_json::from_str(&engine.overview_json(&request.to_string()).unwrap()).unwrap();
+    assert_eq!(
+        overview["totals"],
+        json!({"paid_by_year": [{"year": 2026, "net_ore": big + 5}], "debt_ore": big + 7})
+    );
+}

@@ -781,8 +781,8 @@ fn scenarios() -> Vec<Scenario> {
         ),
     });
     list.push(Scenario {
-        name: "error-date-order",
-        reason: "error.date_order",
+        name: "error-invalid-period-plan",
+        reason: "error.invalid_period",
         entry: 1,
         denied: (
             policy(),
@@ -840,6 +840,58 @@ fn scenarios() -> Vec<Scenario> {
                 with(plan(), "/parties/0/cpr", json!(CHILD_12)),
             ),
         ),
+    });
+    // A record's own malformed values hide that record alone (DOMAIN.md section 7).
+    let benefit_with = |pointer: &str, value: Value| {
+        set_key(me(), "benefits", json!([with(benefit(), pointer, value)]))
+    };
+    list.push(Scenario {
+        name: "error-invalid-amount",
+        reason: "error.invalid_amount",
+        entry: 1,
+        denied: (policy(), benefit_with("/grant/amount_ore", json!(-1))),
+        permitted: (policy(), benefit_with("/grant/amount_ore", json!(0))),
+    });
+    list.push(Scenario {
+        name: "error-invalid-period",
+        reason: "error.invalid_period",
+        entry: 1,
+        denied: (
+            policy(),
+            benefit_with("/payments/0/period_to", json!("2026-01-31")),
+        ),
+        permitted: (
+            policy(),
+            benefit_with("/payments/0/period_to", json!("2026-02-01")),
+        ),
+    });
+    let twice = |id: &str| {
+        let mut b = benefit();
+        let second = with(b["payments"][0].clone(), "/id", json!(id));
+        b["payments"].as_array_mut().unwrap().push(second);
+        set_key(me(), "benefits", json!([b]))
+    };
+    list.push(Scenario {
+        name: "error-duplicate-payment",
+        reason: "error.duplicate_payment",
+        entry: 1,
+        denied: (policy(), twice("P-1")),
+        permitted: (policy(), twice("P-2")),
+    });
+    let few_items = set_key(policy(), "limits", json!({"max_items_per_record": 1}));
+    list.push(Scenario {
+        name: "error-too-many-items",
+        reason: "error.too_many_items",
+        entry: 0,
+        denied: (
+            few_items.clone(),
+            with(
+                me(),
+                "/cases/0/progress",
+                json!([{"state": "opstaaet", "at": "2026-09-01"}, {"state": "oplyst", "at": "2026-09-02"}]),
+            ),
+        ),
+        permitted: (few_items, me()),
     });
     list
 }
@@ -1365,8 +1417,11 @@ fn every_reason_code_both_ways() {
         "representative.withheld",
         "case.hidden",
         "error.amount_overflow",
+        "error.invalid_amount",
+        "error.invalid_period",
+        "error.duplicate_payment",
+        "error.too_many_items",
         "error.score_invalid",
-        "error.date_order",
     ];
     for code in all {
         assert!(codes.contains(code), "no scenario for {code}");

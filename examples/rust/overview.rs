@@ -238,17 +238,16 @@ fn render(o: &Overview) -> String {
         render_benefit(&mut out, benefit);
     }
     for year in &o.totals.paid_by_year {
-        out.push_str(&format!(
-            "  Udbetalt i {}: {}\n",
-            year.year,
-            format_money(year.net_ore)
-        ));
+        let amount = year
+            .net_ore
+            .map_or_else(|| "(for stort til at vise)".to_owned(), format_money);
+        out.push_str(&format!("  Udbetalt i {}: {}\n", year.year, amount));
     }
-    if o.totals.debt_ore > 0 {
-        out.push_str(&format!(
-            "  Gæld til kommunen: {}\n",
-            format_money(o.totals.debt_ore)
-        ));
+    if o.totals.debt_overflow {
+        out.push_str("  Gæld til kommunen: (for stor til at vise)\n");
+    }
+    if let Some(debt) = o.totals.debt_ore.filter(|d| *d > 0) {
+        out.push_str(&format!("  Gæld til kommunen: {}\n", format_money(debt)));
     }
     out.push_str("\nAftaler\n");
     if o.appointments.is_empty() {

@@ -117,9 +117,10 @@ function totalsBlock(totals) {
       el('caption', {}, 'Udbetalt i alt pr. år (efter skat)'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'År'), el('th', { scope: 'col' }, 'Beløb'))),
       el('tbody', {}, totals.paid_by_year.map((y) =>
-        el('tr', { 'data-kind': 'year-total' }, el('th', { scope: 'row' }, String(y.year)), el('td', {}, kroner(y.net_ore)))))));
+        el('tr', { 'data-kind': 'year-total' }, el('th', { scope: 'row' }, String(y.year)), el('td', {}, y.net_ore == null ? 'For stort til at vise' : kroner(y.net_ore)))))));
   }
-  block.append(el('p', { class: 'debt-total' }, el('strong', {}, 'Gæld i alt: '), kroner(totals.debt_ore)));
+  block.append(el('p', { class: 'debt-total' }, el('strong', {}, 'Gæld i alt: '),
+    totals.debt_ore == null ? 'For stor til at vise' : kroner(totals.debt_ore)));
   return block;
 }
 

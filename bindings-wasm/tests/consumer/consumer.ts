@@ -51,7 +51,7 @@ const benefits: BenefitView[] = overview.benefits;
 const appointments: AppointmentView[] = overview.appointments;
 const statusText: string | undefined = cases[0]?.status.text;
 const nextPayment: number | null | undefined = benefits[0]?.status.next_payment?.net_ore;
-const paidByYear: { year: number; net_ore: number }[] = overview.totals.paid_by_year;
+const paidByYear: { year: number; net_ore?: number | null }[] = overview.totals.paid_by_year;
 const firstVisit: string | undefined = appointments[0]?.start;
 
 const explanation: Explanation = engine.explain(JSON.stringify(request));

@@ -355,6 +355,29 @@ impl KlePattern {
     }
 }
 
+impl KlePattern {
+    /// The four patterns that match `n`, most specific first: `32.24.04`, `32.24.*`,
+    /// `32.*`, `*`. A set of patterns covers `n` exactly when it holds one of them, so a
+    /// compiled scope answers with four lookups however many patterns it has.
+    ///
+    /// ```
+    /// use egensag::kle::{KleNumber, KlePattern};
+    /// let n = KleNumber::parse("32.24.04").unwrap();
+    /// let texts: Vec<String> = KlePattern::covering(n).iter().map(ToString::to_string).collect();
+    /// assert_eq!(texts, ["32.24.04", "32.24.*", "32.*", "*"]);
+    /// assert!(KlePattern::covering(n).iter().all(|p| p.matches(n)));
+    /// ```
+    pub fn covering(n: KleNumber) -> [KlePattern; 4] {
+        [
+            PatternKind::Subject(n),
+            PatternKind::Group(n.main, n.group),
+            PatternKind::Main(n.main),
+            PatternKind::Any,
+        ]
+        .map(|kind| KlePattern { kind })
+    }
+}
+
 impl From<KleNumber> for KlePattern {
     /// The pattern matching exactly this one subject number.
     fn from(n: KleNumber) -> Self {

@@ -1,7 +1,6 @@
 //! Parsing requests and policies from JSON: structure first (with the path of every
 //! error and messages that never echo a value), then the checks serde cannot express.
 
-use super::benefit::Benefit;
 use super::policy::{Limits, Policy};
 use super::request::Request;
 use crate::error::{boundary, scrub, Error, ErrorCode};
@@ -268,6 +267,7 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
             format!("more than {} records", limits.max_records),
         ));
     }
+    check_grants(request, limits)?;
     unique_ids("cases", request.cases.iter().map(|c| (&c.source, &c.id)))?;
     unique_ids(
         "benefits",
@@ -278,94 +278,66 @@ fn check_request(request: &Request, limits: &Limits) -> Result<(), Error> {
         request.appointments.iter().map(|a| (&a.source, &a.id)),
     )?;
     unique_ids("plans", request.plans.iter().map(|p| (&p.source, &p.id)))?;
-    for (i, plan) in request.plans.iter().enumerate() {
-        if plan.goals.len().max(plan.activities.len()) > limits.max_items_per_record {
-            return Err(Error::limit(
-                format!("plans[{i}]"),
-                format!("more than {} items in a list", limits.max_items_per_record),
-            ));
-        }
+    Ok(())
+}
+
+/// The mandates and consents within the limits their compiled scopes and the
+/// explanation's size rely on: how many, how long their ids, how many patterns and
+/// `record_ids` in a scope.
+fn check_grants(request: &Request, limits: &Limits) -> Result<(), Error> {
+    let too_many = |list: &str, limit: usize, what: &str| {
+        Error::limit(
+            format!("{list}[{limit}]"),
+            format!("more than {limit} {what}"),
+        )
+    };
+    if request.mandates.len() > limits.max_mandates {
+        return Err(too_many("mandates", limits.max_mandates, "mandates"));
     }
-    for (i, case) in request.cases.iter().enumerate() {
-        let longest = case
-            .progress
-            .len()
-            .max(case.documents.len())
-            .max(case.requests.len());
-        if longest > limits.max_items_per_record {
-            return Err(Error::limit(
-                format!("cases[{i}]"),
-                format!("more than {} items in a list", limits.max_items_per_record),
-            ));
-        }
+    if request.consents.len() > limits.max_consents {
+        return Err(too_many("consents", limits.max_consents, "consents"));
     }
-    for (i, benefit) in request.benefits.iter().enumerate() {
-        check_benefit(benefit, limits).map_err(|e| e.at(&format!("benefits[{i}]")))?;
+    for (i, m) in request.mandates.iter().enumerate() {
+        let patterns = m.scope.kle.as_ref().map(Vec::len);
+        check_grant(&format!("mandates[{i}]"), &m.id, patterns, None, limits)?;
     }
-    for (i, appointment) in request.appointments.iter().enumerate() {
-        if appointment.end < appointment.start {
-            return Err(Error::input(
-                format!("appointments[{i}].end"),
-                "expected an end not before the start",
-            ));
-        }
+    for (i, c) in request.consents.iter().enumerate() {
+        let patterns = c.scope.kle.as_ref().map(Vec::len);
+        let ids = c.scope.record_ids.as_ref().map(Vec::len);
+        check_grant(&format!("consents[{i}]"), &c.id, patterns, ids, limits)?;
     }
     Ok(())
 }
 
-/// Amounts are not negative, periods run forwards, payment ids are unique.
-fn check_benefit(benefit: &Benefit, limits: &Limits) -> Result<(), Error> {
-    if benefit.payments.len() > limits.max_items_per_record {
+/// One mandate or consent (at `path`): its id's length and the lengths of its scope's
+/// lists (`None`: no list).
+fn check_grant(
+    path: &str,
+    id: &str,
+    patterns: Option<usize>,
+    record_ids: Option<usize>,
+    limits: &Limits,
+) -> Result<(), Error> {
+    if id.len() > limits.max_id_bytes {
         return Err(Error::limit(
-            "payments",
-            format!("more than {} payments", limits.max_items_per_record),
+            format!("{path}.id"),
+            format!("expected an id of at most {} bytes", limits.max_id_bytes),
         ));
     }
-    if benefit.grant.amount_ore < 0 {
-        return Err(Error::input(
-            "grant.amount_ore",
-            "expected an amount in øre, not negative",
+    if patterns.is_some_and(|n| n > limits.max_scope_patterns) {
+        return Err(Error::limit(
+            format!("{path}.scope.kle"),
+            format!(
+                "more than {} patterns in a scope",
+                limits.max_scope_patterns
+            ),
         ));
     }
-    if benefit.grant.to.is_some_and(|to| to < benefit.grant.from) {
-        return Err(Error::input(
-            "grant.to",
-            "expected a day on or after grant.from",
+    if record_ids.is_some_and(|n| n > limits.max_record_ids) {
+        return Err(Error::limit(
+            format!("{path}.scope.record_ids"),
+            format!("more than {} record_ids in a scope", limits.max_record_ids),
         ));
-    }
-    if benefit.debt_ore.is_some_and(|d| d < 0) {
-        return Err(Error::input(
-            "debt_ore",
-            "expected an amount in øre, not negative",
-        ));
-    }
-    let mut seen = HashSet::new();
-    for (i, payment) in benefit.payments.iter().enumerate() {
-        let at = |field: &str| format!("payments[{i}].{field}");
-        if payment.gross_ore < 0 {
-            return Err(Error::input(
-                at("gross_ore"),
-                "expected an amount in øre, not negative",
-            ));
-        }
-        if payment.net_ore < 0 {
-            return Err(Error::input(
-                at("net_ore"),
-                "expected an amount in øre, not negative",
-            ));
-        }
-        if payment.period_to < payment.period_from {
-            return Err(Error::input(
-                at("period_to"),
-                "expected a day on or after period_from",
-            ));
-        }
-        if !seen.insert(payment.id.as_str()) {
-            return Err(Error::input(
-                at("id"),
-                "expected payment ids unique within the benefit",
-            ));
-        }
     }
     Ok(())
 }

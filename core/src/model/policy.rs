@@ -349,6 +349,19 @@ pub struct Limits {
     pub max_string_bytes: usize,
     /// Deepest JSON nesting.
     pub max_depth: usize,
+    /// Most mandates in one request.
+    pub max_mandates: usize,
+    /// Most consents and objections in one request.
+    pub max_consents: usize,
+    /// Most KLE patterns in one mandate's or consent's scope.
+    pub max_scope_patterns: usize,
+    /// Most `record_ids` in one consent's scope.
+    pub max_record_ids: usize,
+    /// Longest mandate or consent id, in bytes (an id is repeated in the explanation's
+    /// rules of every record it permits).
+    pub max_id_bytes: usize,
+    /// Most `PrivilegeGroup` elements in a NemLog-in `privileges_intermediate` claim.
+    pub max_privilege_groups: usize,
 }
 
 impl Default for Limits {
@@ -359,6 +372,12 @@ impl Default for Limits {
             max_items_per_record: 10_000,
             max_string_bytes: 64 * 1024,
             max_depth: 32,
+            max_mandates: 1_000,
+            max_consents: 1_000,
+            max_scope_patterns: 1_000,
+            max_record_ids: 1_000,
+            max_id_bytes: 256,
+            max_privilege_groups: 1_000,
         }
     }
 }

@@ -2,16 +2,23 @@
 //! mandates they may use, and the consents and objections between them, worked out once
 //! per request.
 
+use super::scope::{ConsentScopes, MandateScopes};
 use super::{CompiledPolicy, Reason};
 use crate::error::Error;
 use crate::model::{Consent, ConsentKind, Mandate, MandateKind, Request, Role};
-use crate::privileges::mandates_from_claim;
+use crate::privileges::mandates_from_claim_within;
 
-/// The fuldmagt mandates of the request's NemLog-in claim, if it has one.
-pub(crate) fn claimed_mandates(request: &Request) -> Result<Vec<Mandate>, Error> {
+/// The fuldmagt mandates of the request's NemLog-in claim, if it has one, reading at
+/// most `max_groups` privilege groups.
+pub(crate) fn claimed_mandates(
+    request: &Request,
+    max_groups: usize,
+) -> Result<Vec<Mandate>, Error> {
     match &request.privileges_intermediate {
-        Some(claim) => mandates_from_claim(claim, request.viewer.cpr, request.as_of)
-            .map_err(|e| e.at("privileges_intermediate")),
+        Some(claim) => {
+            mandates_from_claim_within(claim, request.viewer.cpr, request.as_of, max_groups)
+                .map_err(|e| e.at("privileges_intermediate"))
+        }
         None => Ok(Vec::new()),
     }
 }
@@ -22,14 +29,17 @@ pub(crate) struct Access<'a> {
     pub(super) role: Role,
     pub(super) viewer_is_subject: bool,
     pub(super) subject_age: u32,
-    /// The usable mandates (right kind, holder, subject, valid, in force, reading), or why there are none.
-    pub(super) mandates: Result<Vec<&'a Mandate>, Reason>,
-    /// Consents in force from the subject to the viewer for viewing.
-    pub(super) consents: Vec<&'a Consent>,
-    /// Consents in force from the subject to the viewer for acting (DOMAIN.md section 9).
-    pub(super) act_consents: Vec<&'a Consent>,
-    /// Objections in force from the subject against the viewer.
-    pub(super) objections: Vec<&'a Consent>,
+    /// The usable mandates (right kind, holder, subject, valid, in force, reading),
+    /// their scopes compiled, or why there are none.
+    pub(super) mandates: Result<MandateScopes<'a>, Reason>,
+    /// The usable mandates whose privileges map to `act` (DOMAIN.md section 9), compiled.
+    pub(super) act_mandates: MandateScopes<'a>,
+    /// Consents in force from the subject to the viewer for viewing, compiled.
+    pub(super) consents: ConsentScopes<'a>,
+    /// Consents in force from the subject to the viewer for acting, compiled.
+    pub(super) act_consents: ConsentScopes<'a>,
+    /// Objections in force from the subject against the viewer, compiled.
+    pub(super) objections: ConsentScopes<'a>,
 }
 
 impl<'a> Access<'a> {
@@ -45,29 +55,47 @@ impl<'a> Access<'a> {
         let as_of = request.as_of;
         let from_subject_to_viewer =
             |c: &&'a Consent| c.subject == subject && c.recipient == viewer && c.in_force_on(as_of);
+        let usable = usable_mandates(policy, request, mandates);
+        let act_usable = usable
+            .as_ref()
+            .map(|usable| {
+                usable
+                    .iter()
+                    .copied()
+                    .filter(|m| m.privileges.iter().any(|p| policy.grants_act(p)))
+                    .collect()
+            })
+            .unwrap_or_default();
         Access {
             role: request.viewer.role,
             viewer_is_subject: viewer == subject,
             subject_age: subject.age_on(as_of),
-            mandates: usable_mandates(policy, request, mandates),
-            consents: request
-                .consents
-                .iter()
-                .filter(from_subject_to_viewer)
-                .filter(|c| c.allows_viewing())
-                .collect(),
-            act_consents: request
-                .consents
-                .iter()
-                .filter(from_subject_to_viewer)
-                .filter(|c| c.allows_acting())
-                .collect(),
-            objections: request
-                .consents
-                .iter()
-                .filter(from_subject_to_viewer)
-                .filter(|c| c.kind == ConsentKind::Frabedelse)
-                .collect(),
+            mandates: usable.map(MandateScopes::new),
+            act_mandates: MandateScopes::new(act_usable),
+            consents: ConsentScopes::new(
+                request
+                    .consents
+                    .iter()
+                    .filter(from_subject_to_viewer)
+                    .filter(|c| c.allows_viewing())
+                    .collect(),
+            ),
+            act_consents: ConsentScopes::new(
+                request
+                    .consents
+                    .iter()
+                    .filter(from_subject_to_viewer)
+                    .filter(|c| c.allows_acting())
+                    .collect(),
+            ),
+            objections: ConsentScopes::new(
+                request
+                    .consents
+                    .iter()
+                    .filter(from_subject_to_viewer)
+                    .filter(|c| c.kind == ConsentKind::Frabedelse)
+                    .collect(),
+            ),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! on a visible record. The same scope checks as the visibility rules decide whether a
 //! mandate or consent covers the record.
 
-use super::{consent_covers, mandate_covers, Access, CompiledPolicy, KleFact, RecordFacts};
+use super::{Access, CompiledPolicy, KleFact, RecordFacts};
 use crate::actions::{ActionReason, Actor};
 use crate::model::Role;
 
@@ -23,12 +23,7 @@ pub(crate) fn actor(
     };
     let mut denied = Vec::new();
     if matches!(access.role, Role::Proxy | Role::Guardian | Role::Parent) {
-        let may_act = access.mandates.as_ref().is_ok_and(|mandates| {
-            mandates.iter().any(|m| {
-                m.privileges.iter().any(|p| policy.grants_act(p))
-                    && mandate_covers(m, record, number)
-            })
-        });
+        let may_act = access.act_mandates.covering(record, number).is_some();
         if !may_act {
             denied.push(ActionReason::NoActPrivilege);
         }
@@ -38,12 +33,7 @@ pub(crate) fn actor(
         Role::Parent => access.subject_age >= policy.child_consent_age,
         Role::Myself | Role::Proxy | Role::Guardian => false,
     };
-    if needs_consent
-        && !access
-            .act_consents
-            .iter()
-            .any(|c| consent_covers(c, record, number))
-    {
+    if needs_consent && !access.act_consents.cover(record, number) {
         denied.push(ActionReason::ConsentMissing);
     }
     Actor {

@@ -8,6 +8,7 @@ mod access;
 mod acting;
 mod facts;
 mod rule;
+mod scope;
 
 pub(crate) use access::{claimed_mandates, Access};
 pub(crate) use acting::actor;
@@ -18,8 +19,7 @@ use crate::actions::ActionRules;
 use crate::codes::codes;
 use crate::kle::{Facet, KleIndex, KleNumber, KlePattern};
 use crate::model::{
-    Consent, IncludeRule, Link, Mandate, PartyRole, Policy, PrivilegeLevel, RecordKind, Role,
-    Sensitivity,
+    IncludeRule, Limits, Link, PartyRole, Policy, PrivilegeLevel, RecordKind, Role, Sensitivity,
 };
 use chrono::NaiveDate;
 use facts::DateFact;
@@ -83,12 +83,19 @@ codes! {
         ConsentObjection = "consent.objection",
         /// W10: shown to the subject alone.
         RepresentativeWithheld = "representative.withheld",
+        /// Fail closed: a list of the record (payments, progress, documents, requests)
+        /// is longer than the policy's `max_items_per_record`.
+        ErrorTooManyItems = "error.too_many_items",
+        /// Fail closed: a negative amount.
+        ErrorInvalidAmount = "error.invalid_amount",
+        /// Fail closed: a period (or a plan's activity) that ends before it starts.
+        ErrorInvalidPeriod = "error.invalid_period",
+        /// Fail closed: two payments of one benefit with the same id.
+        ErrorDuplicatePayment = "error.duplicate_payment",
         /// Fail closed: the record's amounts cannot be totalled without overflow.
         ErrorAmountOverflow = "error.amount_overflow",
         /// Fail closed: an assessment's scale has no top, or its score is off the scale.
         ErrorScoreInvalid = "error.score_invalid",
-        /// Fail closed: a period or activity ends before it starts.
-        ErrorDateOrder = "error.date_order",
     }
 }
 
@@ -105,7 +112,9 @@ pub struct Decision {
     /// Every rule that denies, in rule order.
     pub reasons: Vec<Reason>,
     /// What permitted it: `include:32.*`, `secondary_party_access:02.*`, `self`,
-    /// `mandate:<id>`, `consent:<id>` (sorted, no duplicates).
+    /// `mandate:<id>`, `consent:<id>` (sorted, no duplicates). Where several mandates
+    /// (or consents) cover the record, one is named: the one whose matching pattern is
+    /// the most specific, then the one with the smallest id.
     pub rules: Vec<Rule>,
 }
 
@@ -125,6 +134,7 @@ pub(crate) struct CompiledPolicy {
     /// The policy's links by pattern: presentation gives a visible record its best match's.
     pub(crate) links: KleIndex<Link>,
     pub(crate) actions: ActionRules,
+    pub(crate) limits: Limits,
 }
 
 impl CompiledPolicy {
@@ -163,6 +173,7 @@ impl CompiledPolicy {
                 .map(|l| (l.pattern, l.clone()))
                 .collect(),
             actions: ActionRules::new(&policy.actions),
+            limits: policy.limits,
         }
     }
 
@@ -366,19 +377,10 @@ fn viewer_rules(
         Role::Myself => reasons.push(Reason::ViewerNotSubject),
         Role::Proxy | Role::Guardian | Role::Parent => match &access.mandates {
             Err(reason) => reasons.push(*reason),
-            Ok(mandates) => {
-                let mut covered = false;
-                for mandate in mandates
-                    .iter()
-                    .filter(|m| mandate_covers(m, record, number))
-                {
-                    covered = true;
-                    rules.push(|| Rule::Mandate(mandate.id.clone()));
-                }
-                if !covered {
-                    reasons.push(Reason::MandateOutOfScope);
-                }
-            }
+            Ok(mandates) => match mandates.covering(record, number) {
+                Some(mandate) => rules.push(|| Rule::Mandate(mandate.id.clone())),
+                None => reasons.push(Reason::MandateOutOfScope),
+            },
         },
         Role::Relative => {}
     }
@@ -412,11 +414,7 @@ fn viewer_rules(
     }
     // W9 and W10 concern everyone but the subject themself (README: decisions).
     if !access.viewer_is_subject {
-        if access
-            .objections
-            .iter()
-            .any(|c| consent_covers(c, record, number))
-        {
+        if access.objections.cover(record, number) {
             reasons.push(Reason::ConsentObjection);
         }
         if record.flags.withheld_from_representatives {
@@ -434,47 +432,8 @@ fn consent_rule(
     reasons: &mut Vec<Reason>,
     rules: &mut Rules,
 ) {
-    let mut covered = false;
-    for consent in access
-        .consents
-        .iter()
-        .filter(|c| consent_covers(c, record, number))
-    {
-        covered = true;
-        rules.push(|| Rule::Consent(consent.id.clone()));
+    match access.consents.covering(record, number) {
+        Some(consent) => rules.push(|| Rule::Consent(consent.id.clone())),
+        None => reasons.push(reason),
     }
-    if !covered {
-        reasons.push(reason);
-    }
-}
-
-/// Whether any pattern matches the record's number (an absent list matches everything).
-fn patterns_cover(patterns: Option<&Vec<KlePattern>>, number: Option<KleNumber>) -> bool {
-    match patterns {
-        None => true,
-        Some(list) => number.is_some_and(|n| list.iter().any(|p| p.matches(n))),
-    }
-}
-
-/// W3: the mandate's KLE, sensitivity and record-kind scope.
-fn mandate_covers(mandate: &Mandate, record: &RecordFacts<'_>, number: Option<KleNumber>) -> bool {
-    let scope = &mandate.scope;
-    patterns_cover(scope.kle.as_ref(), number)
-        && scope
-            .max_sensitivity
-            .is_none_or(|max| record.flags.sensitivity <= max)
-        && scope
-            .records
-            .as_ref()
-            .is_none_or(|kinds| kinds.contains(&record.kind))
-}
-
-/// A consent's or objection's KLE and record scope (both must hold where both are given).
-fn consent_covers(consent: &Consent, record: &RecordFacts<'_>, number: Option<KleNumber>) -> bool {
-    let scope = &consent.scope;
-    patterns_cover(scope.kle.as_ref(), number)
-        && scope.record_ids.as_ref().is_none_or(|ids| {
-            ids.iter()
-                .any(|r| r.source == record.source && r.id == record.id)
-        })
 }

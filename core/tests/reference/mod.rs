@@ -205,6 +205,41 @@ fn specificity(p: &str) -> usize {
     pattern(p).1
 }
 
+/// The specificity of the most specific pattern of a scope's `kle` list matching the
+/// record (0 when the scope has no list); `None` when none matches.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn scope_specificity(scope: Option<&Value>, rec: &Rec) -> Option<usize> {
+    match scope.and_then(|x| x.get("kle")).and_then(Value::as_array) {
+        None => Some(0),
+        Some(ps) => ps
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .filter(|p| rec.kle.is_some_and(|n| matches(p, n)))
+            .map(specificity)
+            .max(),
+    }
+}
+
+/// The one grant a decision names among those covering a record (docs/decisions.md):
+/// the most specific matching pattern, then the smallest id.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn named<'v>(covering: &[&'v Value], rec: &Rec) -> Option<&'v str> {
+    covering
+        .iter()
+        .map(|g| {
+            let spec = scope_specificity(g.get("scope"), rec).unwrap();
+            (std::cmp::Reverse(spec), s(g, "id").unwrap())
+        })
+        .min()
+        .map(|(_, id)| id)
+}
+
 fn sensitivity(v: &Value) -> u8 {
     match s(v, "sensitivity").unwrap_or("ikke_fortrolige") {
         "ikke_fortrolige" => 1,
@@ -557,8 +592,9 @@ fn decide(
     let subject_age = age(birth, as_of);
     // Consents from the subject to the viewer, in force, for viewing, covering the record.
     let consents = list(request, "consents");
-    let consent_covering: Vec<String> = consents
+    let consent_covering: Vec<&Value> = consents
         .iter()
+        .copied()
         .filter(|c| {
             s(c, "kind") == Some("samtykke")
                 && s(c, "subject").and_then(cpr).as_deref() == Some(subject)
@@ -569,7 +605,10 @@ fn decide(
                 && in_force(c, as_of)
                 && covers(c.get("scope"), rec)
         })
-        .map(|c| format!("consent:{}", s(c, "id").unwrap()))
+        .collect();
+    let consent_named: Vec<String> = named(&consent_covering, rec)
+        .map(|id| format!("consent:{id}"))
+        .into_iter()
         .collect();
     match role {
         "self" => {
@@ -670,8 +709,8 @@ fn decide(
             } else if step4.is_empty() {
                 deny("mandate.out_of_scope");
             } else {
-                for m in step4 {
-                    rules.insert(format!("mandate:{}", s(m, "id").unwrap()));
+                if let Some(id) = named(&step4, rec) {
+                    rules.insert(format!("mandate:{id}"));
                 }
             }
             if role == "parent" {
@@ -686,7 +725,7 @@ fn decide(
                     if consent_covering.is_empty() {
                         deny("custody.child_consent_required");
                     } else {
-                        rules.extend(consent_covering.iter().cloned());
+                        rules.extend(consent_named.iter().cloned());
                     }
                 }
                 if rec.kle.is_some_and(|n| {
@@ -703,7 +742,7 @@ fn decide(
             if consent_covering.is_empty() {
                 deny("consent.missing");
             } else {
-                rules.extend(consent_covering.iter().cloned());
+                rules.extend(consent_named.iter().cloned());
             }
         }
     }

@@ -1,0 +1,189 @@
+//! A record's own values (DOMAIN.md section 7): amounts, the order of dates and the
+//! number of items. They do not reject the request: a record the rules would show is
+//! hidden when its own values are malformed (fail closed, with `error.<kind>`), and
+//! `validate` reports every such problem with its path, so one faulty source system
+//! cannot blank a citizen's whole overview.
+
+use crate::model::{Appointment, Benefit, Case, Limits, PaymentStatus, Plan};
+use crate::visibility::Reason;
+use std::collections::HashSet;
+
+/// One malformed value of a record.
+///
+/// The reasons are [`Reason::ErrorTooManyItems`], [`Reason::ErrorInvalidAmount`],
+/// [`Reason::ErrorInvalidPeriod`], [`Reason::ErrorDuplicatePayment`],
+/// [`Reason::ErrorAmountOverflow`] and [`Reason::ErrorScoreInvalid`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ValueProblem {
+    /// The reason the record is hidden.
+    pub(crate) reason: Reason,
+    /// Where, relative to the record: `payments[2].net_ore`.
+    pub(crate) path: String,
+    /// What was expected (never the value).
+    pub(crate) message: &'static str,
+}
+
+const NOT_NEGATIVE: &str = "expected an amount in øre, not negative";
+const TOO_MANY: &str = "expected at most policy.limits.max_items_per_record items";
+
+fn problem(reason: Reason, path: impl Into<String>, message: &'static str) -> ValueProblem {
+    ValueProblem {
+        reason,
+        path: path.into(),
+        message,
+    }
+}
+
+/// A list longer than the items-per-record limit.
+fn too_many(name: &str, len: usize, limits: &Limits) -> Option<ValueProblem> {
+    (len > limits.max_items_per_record).then(|| problem(Reason::ErrorTooManyItems, name, TOO_MANY))
+}
+
+/// A case's problems: too many progress entries, documents or requests.
+pub(crate) fn case_problems(case: &Case, limits: &Limits) -> Vec<ValueProblem> {
+    [
+        too_many("progress", case.progress.len(), limits),
+        too_many("documents", case.documents.len(), limits),
+        too_many("requests", case.requests.len(), limits),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// A benefit's problems: too many payments (then its payments are not read further), a
+/// negative amount, a period that runs backwards, two payments with one id, or paid
+/// amounts whose sum does not fit in 64 bits.
+pub(crate) fn benefit_problems(benefit: &Benefit, limits: &Limits) -> Vec<ValueProblem> {
+    let mut problems = Vec::new();
+    if benefit.grant.amount_ore < 0 {
+        problems.push(problem(
+            Reason::ErrorInvalidAmount,
+            "grant.amount_ore",
+            NOT_NEGATIVE,
+        ));
+    }
+    if benefit.grant.to.is_some_and(|to| to < benefit.grant.from) {
+        problems.push(problem(
+            Reason::ErrorInvalidPeriod,
+            "grant.to",
+            "expected a day on or after grant.from",
+        ));
+    }
+    if benefit.debt_ore.is_some_and(|d| d < 0) {
+        problems.push(problem(
+            Reason::ErrorInvalidAmount,
+            "debt_ore",
+            NOT_NEGATIVE,
+        ));
+    }
+    if let Some(p) = too_many("payments", benefit.payments.len(), limits) {
+        problems.push(p);
+        return problems;
+    }
+    let mut ids = HashSet::new();
+    let mut paid_total = Some(0i64);
+    for (i, payment) in benefit.payments.iter().enumerate() {
+        let at = |field: &str| format!("payments[{i}].{field}");
+        if payment.gross_ore < 0 {
+            problems.push(problem(
+                Reason::ErrorInvalidAmount,
+                at("gross_ore"),
+                NOT_NEGATIVE,
+            ));
+        }
+        if payment.net_ore < 0 {
+            problems.push(problem(
+                Reason::ErrorInvalidAmount,
+                at("net_ore"),
+                NOT_NEGATIVE,
+            ));
+        }
+        if payment.period_to < payment.period_from {
+            problems.push(problem(
+                Reason::ErrorInvalidPeriod,
+                at("period_to"),
+                "expected a day on or after period_from",
+            ));
+        }
+        if !ids.insert(payment.id.as_str()) {
+            problems.push(problem(
+                Reason::ErrorDuplicatePayment,
+                at("id"),
+                "expected payment ids unique within the benefit",
+            ));
+        }
+        if payment.status == PaymentStatus::Paid {
+            paid_total = paid_total.and_then(|sum| sum.checked_add(payment.net_ore));
+        }
+    }
+    if paid_total.is_none() {
+        problems.push(problem(
+            Reason::ErrorAmountOverflow,
+            "payments",
+            "expected paid amounts whose sum fits in 64 bits",
+        ));
+    }
+    problems
+}
+
+/// An appointment's problems: an end before its start.
+pub(crate) fn appointment_problems(appointment: &Appointment) -> Vec<ValueProblem> {
+    if appointment.end < appointment.start {
+        vec![problem(
+            Reason::ErrorInvalidPeriod,
+            "end",
+            "expected an end not before the start",
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A plan's problems: too many goals or activities, a period or activity that ends
+/// before it starts, an assessment whose scale has a top of zero or whose score is off
+/// its scale.
+pub(crate) fn plan_problems(plan: &Plan, limits: &Limits) -> Vec<ValueProblem> {
+    let mut problems: Vec<ValueProblem> = [
+        too_many("goals", plan.goals.len(), limits),
+        too_many("activities", plan.activities.len(), limits),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if plan.period.to.is_some_and(|to| to < plan.period.from) {
+        problems.push(problem(
+            Reason::ErrorInvalidPeriod,
+            "period.to",
+            "expected a day on or after period.from",
+        ));
+    }
+    for (i, goal) in plan.goals.iter().enumerate() {
+        for (j, assessment) in goal.assessments.iter().enumerate() {
+            let at = |field: &str| format!("goals[{i}].assessments[{j}].{field}");
+            if assessment.scale_max == 0 {
+                problems.push(problem(
+                    Reason::ErrorScoreInvalid,
+                    at("scale_max"),
+                    "expected a scale with a top of at least 1",
+                ));
+            } else if assessment.score > assessment.scale_max {
+                problems.push(problem(
+                    Reason::ErrorScoreInvalid,
+                    at("score"),
+                    "expected a score from 0 to scale_max",
+                ));
+            }
+        }
+    }
+    for (i, activity) in plan.activities.iter().enumerate() {
+        if activity.to.is_some_and(|to| to < activity.from) {
+            problems.push(problem(
+                Reason::ErrorInvalidPeriod,
+                format!("activities[{i}].to"),
+                "expected a day on or after from",
+            ));
+        }
+    }
+    problems
+}
