@@ -413,7 +413,9 @@ fn a_million_patterns_in_a_scope_do_not_multiply_the_cost() {
 
 /// 1,000 mandates covering all of 10,000 cases: the explanation names one mandate per
 /// record, so its size stays within a small multiple of the request's (it was about 90
-/// times the request: every covering mandate on every record).
+/// times the request: every covering mandate on every record). Each entry also lists the
+/// actions of its kind (at most two per record, each with at most a few reason codes), a
+/// fixed amount per record: together about 2.5 times the request here.
 #[test]
 fn the_explanation_is_bounded_by_the_input() {
     let mandates: Vec<serde_json::Value> = (0..1_000)
@@ -422,7 +424,7 @@ fn the_explanation_is_bounded_by_the_input() {
     let request = proxy_request(&mandates, &[], 10_000);
     let explanation = engine().explain_json(&request).unwrap();
     assert!(
-        explanation.len() <= 2 * request.len(),
+        explanation.len() <= 3 * request.len(),
         "explanation {} bytes from a {} byte request",
         explanation.len(),
         request.len()
