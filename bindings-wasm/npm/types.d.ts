@@ -984,7 +984,8 @@ export interface Explanation {
  */
 export interface ExplanationEntry {
   /**
-   * Its id.
+   * Its id, with any CPR number inside it masked `DDMMYY-XXXX`
+   * ([`crate::cpr::mask_cpr_numbers`]).
    */
   id: string;
   kind: ItemKind;

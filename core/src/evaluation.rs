@@ -104,7 +104,7 @@ pub(crate) fn evaluate<B: Build>(
     detail: Detail,
     build: &B,
 ) -> Result<Evaluation<B>, Error> {
-    let claimed = claimed_mandates(request)?;
+    let claimed = claimed_mandates(policy, request)?;
     let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
     let access = Access::new(policy, request, &mandates);
     let mut facts = RequestFacts::new(request);

@@ -1,6 +1,7 @@
 //! The explanation: one entry per input record, for audit and support staff (never for
 //! the citizen). It carries no titles and no CPR numbers.
 
+use crate::cpr::mask_cpr_numbers;
 use crate::evaluation::{Build, Evaluated, Evaluation};
 use crate::model::{Request, Role};
 use crate::visibility::{Reason, Rule};
@@ -65,7 +66,7 @@ impl Explanation {
             .map(|((kind, source, id), decision)| ExplanationEntry {
                 kind,
                 source: source.clone(),
-                id: id.clone(),
+                id: mask_cpr_numbers(id),
                 visible: decision.visible,
                 reasons: decision.reasons,
                 rules: decision.rules,
@@ -98,7 +99,8 @@ pub struct ExplanationEntry {
     pub kind: ItemKind,
     /// Its source system.
     pub source: String,
-    /// Its id.
+    /// Its id, with any CPR number inside it masked `DDMMYY-XXXX`
+    /// ([`crate::cpr::mask_cpr_numbers`]).
     pub id: String,
     /// Whether the viewer may see it.
     pub visible: bool,

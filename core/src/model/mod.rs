@@ -15,6 +15,7 @@ mod consent;
 mod mandate;
 pub(crate) mod parse;
 mod policy;
+mod redact;
 mod request;
 
 pub use appointment::{Appointment, AppointmentKind};

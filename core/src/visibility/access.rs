@@ -8,12 +8,26 @@ use crate::model::{Consent, ConsentKind, Mandate, MandateKind, Request, Role};
 use crate::privileges::mandates_from_claim;
 
 /// The fuldmagt mandates of the request's NemLog-in claim, if it has one.
-pub(crate) fn claimed_mandates(request: &Request) -> Result<Vec<Mandate>, Error> {
-    match &request.privileges_intermediate {
-        Some(claim) => mandates_from_claim(claim, request.viewer.cpr, request.as_of)
-            .map_err(|e| e.at("privileges_intermediate")),
-        None => Ok(Vec::new()),
+///
+/// A claim's privileges count only through the policy's `privileges` table (DOMAIN.md
+/// section 6): a privilege the table does not map is dropped here, so a claim that
+/// literally says `read` or `act` grants nothing unless the table maps that string.
+/// (Mandates written in the request by a source system may still say `read` or `act`.)
+pub(crate) fn claimed_mandates(
+    policy: &CompiledPolicy,
+    request: &Request,
+) -> Result<Vec<Mandate>, Error> {
+    let Some(claim) = &request.privileges_intermediate else {
+        return Ok(Vec::new());
+    };
+    let mut mandates = mandates_from_claim(claim, request.viewer.cpr, request.as_of)
+        .map_err(|e| e.at("privileges_intermediate"))?;
+    for mandate in &mut mandates {
+        mandate
+            .privileges
+            .retain(|privilege| policy.privileges.contains_key(privilege));
     }
+    Ok(mandates)
 }
 
 /// What the viewer may do, worked out once per request.

@@ -290,7 +290,12 @@ fn record_rules(
 }
 
 /// V4: `Some(None)` when the subject is the primary party, recipient or participant;
-/// `Some(Some(pattern))` when a secondary-party rule lets their role see the case; `None` otherwise.
+/// `Some(Some(pattern))` when a secondary-party rule lets their role see the case; `None`
+/// otherwise.
+///
+/// Only the most specific pattern matching the case decides (every entry with that one
+/// pattern, so their order does not matter): a broader entry never adds a role that a
+/// narrower one leaves out.
 fn party_permit(
     policy: &CompiledPolicy,
     record: &RecordFacts<'_>,
@@ -303,12 +308,17 @@ fn party_permit(
         return None;
     }
     let n = number?;
+    let (best, _) = policy.secondary.best(n)?;
+    let (pattern, _) = policy.secondary.get(best)?;
     policy
         .secondary
         .matching(n)
-        .find(|(_, roles)| roles.iter().any(|r| record.subject_roles.contains(*r)))
-        .and_then(|(position, _)| policy.secondary.get(position))
-        .map(|(pattern, _)| Some(pattern))
+        .map_while(|(position, roles)| {
+            let same = policy.secondary.get(position).map(|(p, _)| p) == Some(pattern);
+            same.then_some(roles)
+        })
+        .any(|roles| roles.iter().any(|r| record.subject_roles.contains(*r)))
+        .then_some(Some(pattern))
 }
 
 /// V7: whether the record falls before its include rule's from-date.
@@ -389,7 +399,7 @@ fn viewer_rules(
         if access
             .objections
             .iter()
-            .any(|c| consent_covers(c, record, number))
+            .any(|o| objection_covers(o, record, number))
         {
             reasons.push(Reason::ConsentObjection);
         }
@@ -441,6 +451,24 @@ fn mandate_covers(mandate: &Mandate, record: &RecordFacts<'_>, number: Option<Kl
             .records
             .as_ref()
             .is_none_or(|kinds| kinds.contains(&record.kind))
+}
+
+/// W9: an objection covers the records in its scope and, when it names a case by
+/// `record_ids`, that case's benefits and appointments too (its KLE scope, if any, still
+/// applies to each record's own number).
+fn objection_covers(
+    objection: &Consent,
+    record: &RecordFacts<'_>,
+    number: Option<KleNumber>,
+) -> bool {
+    consent_covers(objection, record, number)
+        || record.case_id.is_some_and(|case_id| {
+            let as_its_case = RecordFacts {
+                id: case_id,
+                ..record.clone()
+            };
+            consent_covers(objection, &as_its_case, number)
+        })
 }
 
 /// A consent's or objection's KLE and record scope (both must hold where both are given).
