@@ -179,10 +179,21 @@ fn a_listed_planned_payment_comes_before_the_plan() {
     let grant = json!({"from": "2026-02-01", "amount_ore": 100_000, "plan": plan(json!("last_banking_day"), false)});
     let payments = json!([{"id": "P", "period_from": "2026-11-01", "period_to": "2026-11-30",
         "disposition_date": "2026-11-27", "gross_ore": 120_000, "net_ore": 90_000, "status": "planned"}]);
-    let s = benefit_status("2026-11-23", grant, payments);
+    let s = benefit_status("2026-11-23", grant.clone(), payments);
     assert_eq!(
         s["next_payment"],
         json!({"date": "2026-11-27", "gross_ore": 120_000, "net_ore": 90_000})
+    );
+    // A planned payment already past, or a paid one, is not the next payment: the plan is.
+    let payments = json!([
+        {"id": "Old", "period_from": "2026-10-01", "period_to": "2026-10-31",
+         "disposition_date": "2026-10-30", "gross_ore": 1, "net_ore": 1, "status": "planned"},
+        {"id": "Paid", "period_from": "2026-11-01", "period_to": "2026-11-30",
+         "disposition_date": "2026-11-25", "gross_ore": 2, "net_ore": 2, "status": "paid"}]);
+    let s = benefit_status("2026-11-23", grant, payments);
+    assert_eq!(
+        s["next_payment"],
+        json!({"date": "2026-11-30", "gross_ore": 100_000})
     );
 }
 
