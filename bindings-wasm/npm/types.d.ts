@@ -1239,7 +1239,8 @@ export interface ExplanationEntry {
    */
   actions: ActionCheck[];
   /**
-   * Its id.
+   * Its id, with any CPR number inside it masked `DDMMYY-XXXX`
+   * ([`crate::cpr::mask_cpr_numbers`]).
    */
   id: string;
   kind: ItemKind;

@@ -156,6 +156,72 @@ fn century(seventh: u8, yy: u32) -> Option<u32> {
     })
 }
 
+/// `text` with every CPR number inside it masked `DDMMYY-XXXX`: ids are written by source
+/// systems and may carry one (`0101901234-01`, `fm-010190-1234`). A CPR number here is a
+/// run of exactly ten digits, or six and four digits around a hyphen, whose date part is
+/// a real date (as [`Cpr::parse`] reads it); digits next to the run make it a different
+/// number, which is left as it is. Used wherever an id is written for support staff or a
+/// log: the explanation's `id` and `rules`, and every error.
+///
+/// ```
+/// use egensag::cpr::mask_cpr_numbers;
+/// assert_eq!(mask_cpr_numbers("0101901234-01"), "010190-XXXX-01");
+/// assert_eq!(mask_cpr_numbers("fm-010190-1234"), "fm-010190-XXXX");
+/// assert_eq!(mask_cpr_numbers("S-3202901234"), "S-3202901234"); // 32 February: no date
+/// assert_eq!(mask_cpr_numbers("S-2024-0001"), "S-2024-0001");
+/// ```
+pub fn mask_cpr_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (range, cpr) in cpr_numbers_in(text) {
+        out.push_str(text.get(copied..range.start).unwrap_or(""));
+        out.push_str(&cpr.masked());
+        copied = range.end;
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    out
+}
+
+/// Where the CPR numbers inside `text` are (as [`mask_cpr_numbers`] finds them), in order.
+pub(crate) fn cpr_numbers_in(text: &str) -> Vec<(std::ops::Range<usize>, Cpr)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = digit_run(bytes, at);
+        if run == 0 {
+            at += 1;
+            continue;
+        }
+        let length = match (run, bytes.get(at + 6), digit_run(bytes, at + 7)) {
+            (10, _, _) => 10,
+            (6, Some(b'-'), 4) => 11,
+            _ => 0,
+        };
+        let cpr = text
+            .get(at..at + length)
+            .and_then(|candidate| Cpr::parse(candidate).ok());
+        match cpr {
+            Some(cpr) => {
+                found.push((at..at + length, cpr));
+                at += length;
+            }
+            None => at += run,
+        }
+    }
+    found
+}
+
+/// The number of ASCII digits from `at` on, 0 when `at` is past the end or not a digit.
+fn digit_run(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
 impl fmt::Debug for Cpr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Cpr({})", self.masked())
@@ -236,6 +302,29 @@ mod tests {
         assert_eq!(year("0101585000"), 1858);
         assert_eq!(year("0101998000"), 1899);
         assert_eq!(year("0101993000"), 1999);
+    }
+
+    #[test]
+    fn masks_cpr_numbers_inside_ids() {
+        for (id, masked) in [
+            ("0101901234", "010190-XXXX"),
+            ("0101901234-01", "010190-XXXX-01"),
+            ("fm-0202804321", "fm-020280-XXXX"),
+            ("fm-020280-4321", "fm-020280-XXXX"),
+            ("a0101901234b010190-1234", "a010190-XXXXb010190-XXXX"),
+            ("0101901234/0202804321", "010190-XXXX/020280-XXXX"),
+            // Not CPR numbers: no real date, other lengths, digits around the run.
+            ("3202901234", "3202901234"),
+            ("01019012345", "01019012345"),
+            ("010190123", "010190123"),
+            ("1010190-1234", "1010190-1234"),
+            ("010190-12345", "010190-12345"),
+            ("S-2024-000017", "S-2024-000017"),
+            ("æøå-0101901234", "æøå-010190-XXXX"),
+            ("", ""),
+        ] {
+            assert_eq!(mask_cpr_numbers(id), masked, "{id}");
+        }
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub(crate) fn evaluate<B: Build>(
     detail: Detail,
     build: &B,
 ) -> Result<Evaluation<B>, Error> {
-    let claimed = claimed_mandates(request, policy.limits.max_privilege_groups)?;
+    let claimed = claimed_mandates(policy, request)?;
     let mandates: Vec<&Mandate> = request.mandates.iter().chain(claimed.iter()).collect();
     let access = Access::new(policy, request, &mandates);
     let acts = Acts {

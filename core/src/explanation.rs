@@ -2,6 +2,7 @@
 //! the citizen). It carries no titles and no CPR numbers.
 
 use crate::actions::ActionCheck;
+use crate::cpr::mask_cpr_numbers;
 use crate::evaluation::{Build, Evaluated, Evaluation};
 use crate::model::{Request, Role};
 use crate::visibility::{Reason, Rule};
@@ -73,7 +74,7 @@ impl Explanation {
                 |((kind, source, id), (decision, actions))| ExplanationEntry {
                     kind,
                     source: source.clone(),
-                    id: id.clone(),
+                    id: mask_cpr_numbers(id),
                     visible: decision.visible,
                     reasons: decision.reasons,
                     rules: decision.rules,
@@ -108,7 +109,8 @@ pub struct ExplanationEntry {
     pub kind: ItemKind,
     /// Its source system.
     pub source: String,
-    /// Its id.
+    /// Its id, with any CPR number inside it masked `DDMMYY-XXXX`
+    /// ([`crate::cpr::mask_cpr_numbers`]).
     pub id: String,
     /// Whether the viewer may see it.
     pub visible: bool,

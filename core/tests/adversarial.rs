@@ -188,7 +188,7 @@ fn rejected() -> Vec<(&'static str, String, ErrorCode, &'static str)> {
                 d.to_string()
             },
             ErrorCode::InvalidInput,
-            "…",
+            "010190-XXXX",
         ),
         (
             "unknown field named by a title",

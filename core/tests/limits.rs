@@ -159,6 +159,26 @@ fn too_many_records_are_refused_before_parsing() {
 }
 
 #[test]
+fn an_escaped_record_list_key_is_counted_as_the_parser_reads_it() {
+    // `"c\u0061ses"` is `"cases"` to the parser; the pre-scan must count its elements too,
+    // or memory is bounded only by the input's size.
+    for (key, list) in [
+        (r"c\u0061ses", "cases"),
+        (r"\u0063\u0061\u0073\u0065\u0073", "cases"),
+        (r"benefit\u0073", "benefits"),
+        (r"appointment\u0073", "appointments"),
+    ] {
+        let many = format!("{}, \"{key}\": [{}{{}}]}}", head(), "{},".repeat(20_000));
+        let err = engine().overview_json(&many).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path()),
+            (ErrorCode::LimitExceeded, format!("{list}[20000]").as_str()),
+            "{key}"
+        );
+    }
+}
+
+#[test]
 fn a_too_long_string_is_refused_with_its_path() {
     let engine = engine();
     let mut c = case(0);

@@ -250,6 +250,51 @@ fn engine_ignores_privileges_the_policy_does_not_map() {
 }
 
 #[test]
+fn a_claims_literal_read_or_act_grants_nothing_without_the_table() {
+    let engine = Engine::from_policy_json(POLICY).unwrap();
+    for literal in ["read", "act"] {
+        let request = request(&encode(&group_xml(literal)));
+        for entry in entries(&engine, &request) {
+            assert_eq!(entry["visible"], false, "{literal}: {entry}");
+            assert!(
+                entry["reasons"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&Value::from("mandate.no_read")),
+                "{literal}: {entry}"
+            );
+        }
+    }
+    // The table may map the literal string, like any other.
+    let mapped = POLICY.replace(r#""privileges": {"#, r#""privileges": {"read": "read", "#);
+    let engine = Engine::from_policy_json(&mapped).unwrap();
+    let request = request(&encode(&group_xml("read")));
+    assert_eq!(entries(&engine, &request)[0]["visible"], true);
+}
+
+#[test]
+fn both_bpp_namespaces_and_any_case_of_the_scope_prefix_are_read() {
+    let engine = Engine::from_policy_json(POLICY).unwrap();
+    for namespace in [
+        "http://itst.dk/oiosaml/basic_privilege_profile",
+        "http://digst.dk/oiosaml/basic_privilege_profile",
+    ] {
+        for prefix in [
+            "urn:dk:gov:saml:cprNumberIdentifier:",
+            "urn:dk:gov:saml:CprNumberIdentifier:",
+            "URN:DK:GOV:SAML:CPRNUMBERIDENTIFIER:",
+        ] {
+            let xml = group_xml(VIEW)
+                .replace("http://digst.dk/oiosaml/basic_privilege_profile", namespace)
+                .replace("urn:dk:gov:saml:cprNumberIdentifier:", prefix);
+            let entries = entries(&engine, &request(&encode(&xml)));
+            assert_eq!(entries[0]["visible"], true, "{namespace} {prefix}");
+            assert_eq!(entries[1]["visible"], false, "{namespace} {prefix}");
+        }
+    }
+}
+
+#[test]
 fn engine_reports_claim_errors_under_the_claim_field() {
     let engine = Engine::from_policy_json(POLICY).unwrap();
     let xml = group_xml(VIEW).replace("32.*", "3x.*");

@@ -7,6 +7,7 @@
 //! never yields an action; more restrictions never add an action; the order of goals and
 //! activities changes nothing.
 
+use egensag::kle::{KleNumber, KlePattern};
 use egensag::Engine;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -494,6 +495,61 @@ proptest! {
             m["scope"]["max_sensitivity"] = json!("fortrolige");
         }
         prop_assert!(visible(&e, &r).is_subset(&before));
+    }
+
+    #[test]
+    fn the_most_specific_secondary_rule_decides(policy in policy(), request in request(), narrow in pattern()) {
+        // A narrower rule that does not name `owner` withholds what a broader one names:
+        // the broader one never adds (V4).
+        prop_assume!(narrow != "*");
+        let mut p = policy.clone();
+        p["secondary_party_access"] = json!([{"pattern": "*", "roles": ["owner"]},
+                                             {"pattern": narrow, "roles": ["secondary"]}]);
+        let shown = visible(&engine(&p), &request);
+        let narrow = KlePattern::parse(narrow).unwrap();
+        for case in request["cases"].as_array().unwrap() {
+            let owner_only = case["parties"][0]["cpr"] == json!(STRANGER) && case["parties"].as_array().unwrap().len() == 2;
+            let under_narrow = KleNumber::parse(case["kle"].as_str().unwrap()).is_ok_and(|n| narrow.matches(n));
+            let key = ("case".to_owned(), case["source"].as_str().unwrap().to_owned(), case["id"].as_str().unwrap().to_owned());
+            prop_assert!(!(owner_only && under_narrow && shown.contains(&key)), "{:?} shown under {:?}", key, narrow);
+        }
+        // And the same rules in the other order decide the same.
+        let mut q = p.clone();
+        q["secondary_party_access"].as_array_mut().unwrap().reverse();
+        prop_assert_eq!(visible(&engine(&q), &request), shown);
+    }
+
+    #[test]
+    fn an_objection_naming_a_case_covers_its_records(policy in policy(), request in request()) {
+        // W9: an objection naming a case by `record_ids` hides the case and every benefit
+        // and appointment of that case, whatever else permits them.
+        prop_assume!(request["viewer"]["role"] != json!("self"));
+        let Some(source) = request["cases"][0]["source"].as_str().map(str::to_owned) else {
+            return Ok(());
+        };
+        let mut r = request.clone();
+        for benefit in r["benefits"].as_array_mut().unwrap() {
+            benefit["case_id"] = json!("S-0");
+            benefit["source"] = json!(source);
+        }
+        for appointment in r["appointments"].as_array_mut().unwrap() {
+            appointment["source"] = json!(source);
+        }
+        let e = engine(&policy);
+        let before = visible(&e, &r);
+        r["consents"].as_array_mut().unwrap().push(json!({"id": "objection", "kind": "frabedelse", "subject": SUBJECT,
+            "recipient": VIEWER, "scope": {"record_ids": [{"source": source, "id": "S-0"}]}, "valid_from": "2020-01-01"}));
+        let after = visible(&e, &r);
+        prop_assert!(after.is_subset(&before));
+        let of_case: Vec<(String, String, String)> = r["benefits"].as_array().unwrap().iter().map(|b| ("benefit", b))
+            .chain(r["appointments"].as_array().unwrap().iter().map(|a| ("appointment", a)))
+            .filter(|(_, x)| x["case_id"] == json!("S-0"))
+            .map(|(kind, x)| (kind.to_owned(), source.clone(), x["id"].as_str().unwrap().to_owned()))
+            .chain([("case".to_owned(), source.clone(), "S-0".to_owned())])
+            .collect();
+        for key in of_case {
+            prop_assert!(!after.contains(&key), "{:?} shown despite the objection", key);
+        }
     }
 
     #[test]

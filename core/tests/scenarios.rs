@@ -728,6 +728,54 @@ fn scenarios() -> Vec<Scenario> {
             ),
         ),
     });
+    // V4: the most specific secondary-party rule decides; a broader one never adds.
+    let owner = |rules: Value| {
+        (
+            set_key(policy(), "secondary_party_access", rules),
+            with(
+                me(),
+                "/cases/0/parties",
+                json!([{"cpr": OTHER, "role": "primary"}, {"cpr": SUBJECT, "role": "owner"}]),
+            ),
+        )
+    };
+    list.push(Scenario {
+        name: "subject-not-party-narrower-rule",
+        reason: "subject.not_party",
+        entry: 0,
+        denied: owner(json!([{"pattern": "32.*", "roles": ["owner"]},
+                             {"pattern": "32.30.*", "roles": ["secondary"]}])),
+        permitted: owner(json!([{"pattern": "32.*", "roles": ["secondary"]},
+                                {"pattern": "32.30.*", "roles": ["owner"]}])),
+    });
+    // W9: an objection naming a case by record_ids covers its benefits and appointments.
+    let objection_to = |case_id: &str| {
+        let objection = json!({"id": "o1", "kind": "frabedelse", "subject": SUBJECT, "recipient": OTHER,
+                               "valid_from": "2026-01-01", "scope": {"record_ids": [{"source": "KSD", "id": case_id}]}});
+        let mut r = proxy(fuldmagt());
+        r["consents"] = json!([objection]);
+        r["benefits"] = json!([with(
+            with(benefit(), "/source", json!("KSD")),
+            "/case_id",
+            json!("S-1")
+        )]);
+        r["appointments"] = json!([{"id": "A-1", "source": "KSD", "case_id": "S-1", "kle": "32.30.04",
+            "participants": [SUBJECT], "start": "2026-11-25T10:00:00+01:00", "end": "2026-11-25T11:00:00+01:00",
+            "kind": "meeting", "with_role": "sagsbehandler"}]);
+        r
+    };
+    for (name, entry) in [
+        ("consent-objection-case-benefit", 1),
+        ("consent-objection-case-appointment", 2),
+    ] {
+        list.push(Scenario {
+            name,
+            reason: "consent.objection",
+            entry,
+            denied: (policy(), objection_to("S-1")),
+            permitted: (policy(), objection_to("S-2")),
+        });
+    }
     // Amounts that cannot be totalled hide the benefit (fail closed).
     let rich = |net: i64| {
         let mut b = benefit();

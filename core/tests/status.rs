@@ -179,10 +179,21 @@ fn a_listed_planned_payment_comes_before_the_plan() {
     let grant = json!({"from": "2026-02-01", "amount_ore": 100_000, "plan": plan(json!("last_banking_day"), false)});
     let payments = json!([{"id": "P", "period_from": "2026-11-01", "period_to": "2026-11-30",
         "disposition_date": "2026-11-27", "gross_ore": 120_000, "net_ore": 90_000, "status": "planned"}]);
-    let s = benefit_status("2026-11-23", grant, payments);
+    let s = benefit_status("2026-11-23", grant.clone(), payments);
     assert_eq!(
         s["next_payment"],
         json!({"date": "2026-11-27", "gross_ore": 120_000, "net_ore": 90_000})
+    );
+    // A planned payment already past, or a paid one, is not the next payment: the plan is.
+    let payments = json!([
+        {"id": "Old", "period_from": "2026-10-01", "period_to": "2026-10-31",
+         "disposition_date": "2026-10-30", "gross_ore": 1, "net_ore": 1, "status": "planned"},
+        {"id": "Paid", "period_from": "2026-11-01", "period_to": "2026-11-30",
+         "disposition_date": "2026-11-25", "gross_ore": 2, "net_ore": 2, "status": "paid"}]);
+    let s = benefit_status("2026-11-23", grant, payments);
+    assert_eq!(
+        s["next_payment"],
+        json!({"date": "2026-11-30", "gross_ore": 100_000})
     );
 }
 
@@ -261,4 +272,64 @@ fn totals_count_paid_payments_by_year_and_debt() {
         json!({"paid_by_year": [{"year": 2025, "net_ore": 100}, {"year": 2026, "net_ore": 200}], "debt_ore": 5_000})
     );
     assert_eq!(o["benefits"][0]["paid_total_ore"], 300);
+}
+
+#[test]
+fn a_request_is_open_until_the_day_it_is_fulfilled() {
+    let progress = json!([{"state": "oplyst", "at": "2026-09-05"}]);
+    let request = |fulfilled: &str| json!([{"what": "Lønsedler", "requested": "2026-09-10", "deadline": "2026-10-15", "fulfilled": fulfilled}]);
+    // Fulfilled on `as_of`: no longer open.
+    let s = case_status("2026-09-30", progress.clone(), request("2026-09-30"));
+    assert_eq!(s["code"], "in_progress");
+    // Fulfilled only after `as_of`: still open on `as_of`.
+    let s = case_status("2026-09-30", progress, request("2026-10-02"));
+    assert_eq!(s["code"], "awaiting_you");
+    assert_eq!(s["since"], "2026-09-10");
+}
+
+#[test]
+fn a_grant_pays_from_its_first_through_its_last_day() {
+    let grant = json!({"from": "2026-02-01", "to": "2026-12-31", "amount_ore": 100,
+                       "plan": plan(json!("last_banking_day"), false)});
+    assert_eq!(
+        benefit_status("2026-01-31", grant.clone(), json!([]))["code"],
+        "granted"
+    );
+    assert_eq!(
+        benefit_status("2026-02-01", grant.clone(), json!([]))["code"],
+        "paying"
+    );
+    assert_eq!(
+        benefit_status("2026-12-31", grant.clone(), json!([]))["code"],
+        "paying"
+    );
+    assert_eq!(
+        benefit_status("2027-01-01", grant, json!([]))["code"],
+        "ended"
+    );
+}
+
+#[test]
+fn a_case_is_closed_only_while_its_latest_state_is_afsluttet() {
+    use chrono::NaiveDate;
+    let case = |progress: Value| -> egensag::model::Case {
+        serde_json::from_value(
+            json!({"id": "S", "source": "KSD", "created": "2026-01-01", "progress": progress}),
+        )
+        .unwrap()
+    };
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let closed = case(
+        json!([{"state": "afgjort", "at": "2026-03-01"}, {"state": "afsluttet", "at": "2026-04-01"}]),
+    );
+    assert!(egensag::status::is_closed(&closed, day("2026-04-01")));
+    assert!(!egensag::status::is_closed(&closed, day("2026-03-31")));
+    let reopened = case(
+        json!([{"state": "afsluttet", "at": "2026-04-01"}, {"state": "oplyst", "at": "2026-05-01"}]),
+    );
+    assert!(!egensag::status::is_closed(&reopened, day("2026-06-01")));
+    assert!(!egensag::status::is_closed(
+        &case(json!([])),
+        day("2026-06-01")
+    ));
 }

@@ -1,31 +1,51 @@
 //! The scrubbing every error goes through, in one place: digit runs that could be a CPR
 //! number, values that serde quotes in its messages, and keys unfit to show in a path.
 
-/// Replaces every run of six or more ASCII digits by `…`: a last guard so that no CPR
-/// number (with or without its hyphen) can appear in a message or path. Applied by every
-/// constructor of [`super::Error`].
+/// The last guard so that no CPR number can appear in a message or path, applied by
+/// every constructor of [`super::Error`]: a CPR number (as
+/// [`crate::cpr::mask_cpr_numbers`] finds it, say inside an id) is masked `DDMMYY-XXXX`,
+/// and any other run of digits and hyphens with six or more digits (a number that could
+/// be a mistyped CPR number) becomes `…`.
+///
+/// ```text
+/// case 0101901234-01   → case 010190-XXXX-01
+/// ref 3202901234       → ref …
+/// cases[3].kle         → cases[3].kle
+/// ```
 pub(crate) fn digits(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.chars().filter(char::is_ascii_digit).count() >= 6 {
-            out.push('…');
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
     for c in text.chars() {
         // A hyphen inside a digit run (DDMMYY-SSSS) keeps the run going.
         if c.is_ascii_digit() || (c == '-' && !run.is_empty()) {
             run.push(c);
         } else {
-            flush(&mut run, &mut out);
+            scrub_run(&run, &mut out);
+            run.clear();
             out.push(c);
         }
     }
-    flush(&mut run, &mut out);
+    scrub_run(&run, &mut out);
     out
+}
+
+/// One run of digits and hyphens: its CPR numbers masked, and each stretch between them
+/// with six or more digits replaced by `…`.
+fn scrub_run(run: &str, out: &mut String) {
+    let stretch = |text: &str, out: &mut String| {
+        if text.chars().filter(char::is_ascii_digit).count() >= 6 {
+            out.push('…');
+        } else {
+            out.push_str(text);
+        }
+    };
+    let mut copied = 0;
+    for (range, cpr) in crate::cpr::cpr_numbers_in(run) {
+        stretch(run.get(copied..range.start).unwrap_or(""), out);
+        out.push_str(&cpr.masked());
+        copied = range.end;
+    }
+    stretch(run.get(copied..).unwrap_or(""), out);
 }
 
 /// A map key or field name that may appear in a path or message: lowercase ASCII, digits
@@ -101,8 +121,15 @@ mod tests {
 
     #[test]
     fn scrubs_cpr_numbers_in_both_spellings() {
-        assert_eq!(digits("a 0101901234 b"), "a … b");
-        assert_eq!(digits("a 010190-1234 b"), "a … b");
+        assert_eq!(digits("a 0101901234 b"), "a 010190-XXXX b");
+        assert_eq!(digits("a 010190-1234 b"), "a 010190-XXXX b");
+        assert_eq!(digits("case 0101901234-01"), "case 010190-XXXX-01");
+        assert_eq!(digits("fm-0202804321"), "fm-020280-XXXX");
+        // Not a real date, or not a CPR length: still no long digit run.
+        assert_eq!(digits("a 3202901234 b"), "a … b");
+        assert_eq!(digits("a 12345678901234 b"), "a … b");
+        assert_eq!(digits("1234-0101901234"), "1234-010190-XXXX");
+        assert_eq!(digits("123456-0101901234"), "…010190-XXXX");
         assert_eq!(digits("line 12 column 345"), "line 12 column 345");
         assert_eq!(digits("cases[3].kle"), "cases[3].kle");
         assert_eq!(digits("32-24"), "32-24");

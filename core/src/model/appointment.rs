@@ -1,6 +1,7 @@
 //! Appointments (aftaler): meetings, home visits, calls.
 
 use super::common::Sensitivity;
+use super::redact::redacted_debug;
 use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// }"#).unwrap();
 /// assert_eq!(a.kind, egensag::model::AppointmentKind::HomeVisit);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appointment {
     /// The appointment's id, unique within `source`.
@@ -61,6 +62,25 @@ pub struct Appointment {
     #[serde(default)]
     pub void: bool,
 }
+
+redacted_debug!(Appointment {
+    id: mask,
+    source: show,
+    kle: show,
+    case_id: mask,
+    participants: cpr,
+    start: show,
+    end: show,
+    kind: show,
+    with_role: show,
+    place: redact,
+    what: redact,
+    cancelled: show,
+    sensitivity: show,
+    withheld_from_citizen: show,
+    withheld_from_representatives: show,
+    void: show,
+});
 
 /// The kind of an appointment.
 ///

@@ -2,6 +2,7 @@
 //! and the payments made or planned.
 
 use super::common::Sensitivity;
+use super::redact::redacted_debug;
 use crate::calendar::PaymentPlan;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// }"#).unwrap();
 /// assert_eq!(b.grant.amount_ore, 1_250_000);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Benefit {
     /// The benefit's id, unique within `source`.
@@ -63,6 +64,24 @@ pub struct Benefit {
     pub payer: Option<Payer>,
 }
 
+redacted_debug!(Benefit {
+    id: mask,
+    source: show,
+    kle: show,
+    name: redact,
+    case_id: mask,
+    recipient: cpr,
+    sensitivity: show,
+    withheld_from_citizen: show,
+    withheld_from_representatives: show,
+    void: show,
+    created: show,
+    grant: show,
+    payments: show,
+    debt_ore: show,
+    payer: show,
+});
+
 /// Who pays a benefit [OekonomiskEffektuering Udbetalingsafdeling].
 ///
 /// ```
@@ -70,7 +89,7 @@ pub struct Benefit {
 ///     r#"{"kind": "udbetaling_danmark", "name": "Udbetaling Danmark"}"#).unwrap();
 /// assert_eq!(p.kind, egensag::model::PayerKind::UdbetalingDanmark);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Payer {
     /// The kind of payer.
@@ -78,6 +97,11 @@ pub struct Payer {
     /// The paying office's name as the source gives it, e.g. `Ydelsesservice`.
     pub name: String,
 }
+
+redacted_debug!(Payer {
+    kind: show,
+    name: redact,
+});
 
 /// The kind of a benefit's payer.
 ///
@@ -131,7 +155,7 @@ pub struct Grant {
 ///   "net_ore": 912500, "status": "paid"}"#).unwrap();
 /// assert_eq!(p.status, egensag::model::PaymentStatus::Paid);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The payment's id, unique within its benefit.
@@ -149,6 +173,16 @@ pub struct Payment {
     /// The payment's status.
     pub status: PaymentStatus,
 }
+
+redacted_debug!(Payment {
+    id: mask,
+    period_from: show,
+    period_to: show,
+    disposition_date: show,
+    gross_ore: show,
+    net_ore: show,
+    status: show,
+});
 
 /// A payment's status.
 ///

@@ -1,6 +1,7 @@
 //! Cases (sager) as the Sags- og Dokumentindeks describes them.
 
 use super::common::{Moment, Sensitivity};
+use super::redact::redacted_debug;
 use crate::codes::codes;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(case.kle.as_deref(), Some("32.30.04"));
 /// assert!(!case.void);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Case number [Sagsnummer], unique within `source`.
@@ -72,6 +73,27 @@ pub struct Case {
     pub documents: Vec<Document>,
 }
 
+redacted_debug!(Case {
+    id: mask,
+    source: show,
+    title: redact,
+    title_restricted: show,
+    kle: show,
+    facet: show,
+    parties: show,
+    sensitivity: show,
+    withheld_from_citizen: show,
+    withheld_from_representatives: show,
+    void: show,
+    created: show,
+    progress: show,
+    local_status: show,
+    outcome: show,
+    requests: show,
+    caseworker: show,
+    documents: show,
+});
+
 /// A party to a case [Sagspart]: a person (`cpr`) or a company (`cvr`).
 ///
 /// The CPR number is kept as written; a malformed one does not identify anybody.
@@ -80,7 +102,7 @@ pub struct Case {
 /// let p: egensag::model::Party = serde_json::from_str(r#"{"cvr": "12345678", "role": "owner"}"#).unwrap();
 /// assert!(p.cpr.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// CPR number of a person, as written by the source.
@@ -115,6 +137,14 @@ impl Party {
         self.valid_from.is_none_or(|from| from <= day) && self.valid_to.is_none_or(|to| day <= to)
     }
 }
+
+redacted_debug!(Party {
+    cpr: cpr,
+    cvr: show,
+    role: show,
+    valid_from: show,
+    valid_to: show,
+});
 
 /// A party's role in a case.
 ///
@@ -199,7 +229,7 @@ codes! {
 ///     r#"{"what": "Lægeerklæring", "requested": "2026-11-01", "deadline": "2026-11-20"}"#).unwrap();
 /// assert!(r.fulfilled.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InfoRequest {
     /// What is asked for, in words the citizen understands.
@@ -214,13 +244,20 @@ pub struct InfoRequest {
     pub fulfilled: Option<NaiveDate>,
 }
 
+redacted_debug!(InfoRequest {
+    what: redact,
+    requested: show,
+    deadline: show,
+    fulfilled: show,
+});
+
 /// The caseworker. Read, never output.
 ///
 /// ```
 /// let c: egensag::model::Caseworker = serde_json::from_str(r#"{"name": "A. B.", "initials": "AB"}"#).unwrap();
 /// assert_eq!(c.initials.as_deref(), Some("AB"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Caseworker {
     /// Name.
@@ -231,6 +268,11 @@ pub struct Caseworker {
     pub initials: Option<String>,
 }
 
+redacted_debug!(Caseworker {
+    name: redact,
+    initials: redact,
+});
+
 /// A document of a case: its title and date only.
 ///
 /// ```
@@ -238,7 +280,7 @@ pub struct Caseworker {
 ///     r#"{"title": "Afgørelse", "date": "2026-10-01", "direction": "outgoing"}"#).unwrap();
 /// assert_eq!(d.direction, egensag::model::Direction::Outgoing);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// The document's title.
@@ -251,6 +293,13 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "is_false")]
     pub withheld_from_citizen: bool,
 }
+
+redacted_debug!(Document {
+    title: redact,
+    date: show,
+    direction: show,
+    withheld_from_citizen: show,
+});
 
 /// Serde helper: leave a `false` flag out of the output.
 fn is_false(flag: &bool) -> bool {

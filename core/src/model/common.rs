@@ -1,6 +1,7 @@
 //! Values shared by every record: sensitivity, flags, record kinds and references,
 //! dates with an optional time, and the output language.
 
+use super::redact::redacted_debug;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -136,9 +137,7 @@ impl RecordKind {
 /// let r: egensag::model::RecordRef = serde_json::from_str(r#"{"source":"KSD","id":"S-1"}"#).unwrap();
 /// assert_eq!(r.source, "KSD");
 /// ```
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordRef {
     /// Source system id, e.g. `KSD`.
@@ -146,6 +145,11 @@ pub struct RecordRef {
     /// The record's id within that source.
     pub id: String,
 }
+
+redacted_debug!(RecordRef {
+    source: show,
+    id: mask,
+});
 
 /// The language of the output texts.
 ///

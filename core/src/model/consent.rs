@@ -2,6 +2,7 @@
 
 use super::common::RecordRef;
 use super::mandate::in_force;
+use super::redact::redacted_debug;
 use crate::cpr::Cpr;
 use crate::kle::KlePattern;
 use chrono::NaiveDate;
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// }"#).unwrap();
 /// assert!(c.allows_viewing());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// The consent's id.
@@ -43,6 +44,18 @@ pub struct Consent {
     #[serde(default)]
     pub revoked_at: Option<NaiveDate>,
 }
+
+redacted_debug!(Consent {
+    id: mask,
+    kind: show,
+    subject: show,
+    recipient: show,
+    purposes: show,
+    scope: show,
+    valid_from: show,
+    valid_to: show,
+    revoked_at: show,
+});
 
 impl Consent {
     /// In force on `day` (same rule as for mandates).

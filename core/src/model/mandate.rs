@@ -1,6 +1,7 @@
 //! Mandates: who may act for the subject (fuldmagt, værgemål, forældremyndighed).
 
 use super::common::{RecordKind, Sensitivity};
+use super::redact::redacted_debug;
 use crate::cpr::Cpr;
 use crate::kle::KlePattern;
 use chrono::NaiveDate;
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(m.in_force_on(day("2026-06-01")));
 /// assert!(!m.in_force_on(day("2027-01-01")));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mandate {
     /// The mandate's id.
@@ -45,6 +46,18 @@ pub struct Mandate {
     #[serde(default)]
     pub scope: MandateScope,
 }
+
+redacted_debug!(Mandate {
+    id: mask,
+    kind: show,
+    holder: show,
+    subject: show,
+    valid_from: show,
+    valid_to: show,
+    revoked_at: show,
+    privileges: show,
+    scope: show,
+});
 
 impl Mandate {
     /// In force on `day`: `valid_from ≤ day`, `day ≤ valid_to` (if given), and not revoked

@@ -16,6 +16,7 @@ mod mandate;
 pub(crate) mod parse;
 mod plan;
 mod policy;
+mod redact;
 mod request;
 
 pub use appointment::{Appointment, AppointmentKind};

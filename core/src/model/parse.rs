@@ -206,25 +206,29 @@ impl<'l> Scan<'l> {
     }
 
     /// Reads a string up to its closing quote, measuring its decoded length (an upper
-    /// bound: `\uXXXX` counts as three bytes) against the limit.
+    /// bound: `\uXXXX` counts as three bytes) against the limit. A key is decoded as the
+    /// parser decodes it (`"c\u0061ses"` is `cases`), so that escaping a key cannot hide
+    /// a record list from the count.
     fn string(&mut self, iter: &mut impl Iterator<Item = u8>, is_key: bool) -> Result<(), Error> {
         let mut length = 0usize;
-        let mut key = is_key.then(Vec::new);
+        let mut key = is_key.then(String::new);
         let mut key_shown = true;
         while let Some(byte) = iter.next() {
-            let (decoded, raw) = match byte {
+            let (decoded, c) = match byte {
                 b'"' => break,
                 b'\\' => match iter.next() {
                     Some(b'u') => {
-                        for _ in 0..4 {
-                            iter.next();
+                        let mut hex = [0u8; 4];
+                        for slot in &mut hex {
+                            *slot = iter.next().unwrap_or(0);
                         }
-                        (3, None)
+                        (3, unicode_escape(hex))
                     }
-                    Some(escaped) => (1, Some(escaped)),
+                    Some(escaped) => (1, simple_escape(escaped)),
                     None => (1, None),
                 },
-                other => (1, Some(other)),
+                // Bytes of a multi-byte character are not kept: such a key is shown as `?`.
+                other => (1, other.is_ascii().then_some(char::from(other))),
             };
             length += decoded;
             if length > self.limits.max_string_bytes {
@@ -237,22 +241,42 @@ impl<'l> Scan<'l> {
                 ));
             }
             if let Some(k) = key.as_mut() {
-                match raw {
-                    Some(b) if key_shown && k.len() < MAX_KEY_IN_PATH => k.push(b),
-                    // A key with escapes or too long for a path is shown as `?`.
+                match c {
+                    Some(c) if key_shown && k.len() < MAX_KEY_IN_PATH => k.push(c),
+                    // A key with other characters or too long for a path is shown as `?`
+                    // (and is no record list's name).
                     _ => key_shown = false,
                 }
             }
         }
         if let (Some(k), Some(Frame::Object { key: slot, .. })) = (key, self.stack.last_mut()) {
-            *slot = Some(if key_shown {
-                String::from_utf8(k).unwrap_or_default()
-            } else {
-                "?".to_owned()
-            });
+            *slot = Some(if key_shown { k } else { "?".to_owned() });
         }
         Ok(())
     }
+}
+
+/// The character of a JSON escape `\x` other than `\u`, `None` for an invalid one.
+fn simple_escape(escaped: u8) -> Option<char> {
+    Some(match escaped {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
+}
+
+/// The character of `\uXXXX`; `None` for bad hex digits or half a surrogate pair (a key
+/// holding one is no record list's name, and is shown as `?`).
+fn unicode_escape(hex: [u8; 4]) -> Option<char> {
+    let text = std::str::from_utf8(&hex).ok()?;
+    let code = u32::from_str_radix(text, 16).ok()?;
+    char::from_u32(code)
 }
 
 /// The checks of a parsed request that serde cannot express.

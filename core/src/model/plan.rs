@@ -3,6 +3,7 @@
 
 use super::case::Party;
 use super::common::{Moment, Sensitivity};
+use super::redact::redacted_debug;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -20,7 +21,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(p.kind, egensag::model::PlanKind::Handleplan);
 /// assert_eq!(p.goals[0].assessments[0].score, 3);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The plan's id, unique within `source`.
@@ -123,7 +124,7 @@ pub struct PlanPeriod {
 ///   "set": "2026-01-01", "status": "achieved", "status_at": "2026-06-01"}"#).unwrap();
 /// assert_eq!(g.status, egensag::model::GoalState::Achieved);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// The goal's id within the plan.
@@ -199,7 +200,7 @@ pub enum Assessor {
 ///   "with_role": "jobkonsulent", "from": "2026-03-01", "to": "2026-05-31", "status": "ongoing"}"#).unwrap();
 /// assert_eq!(a.status, egensag::model::ActivityStatus::Ongoing);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// The activity's id within the plan.
@@ -238,3 +239,45 @@ pub enum ActivityStatus {
     /// Cancelled.
     Cancelled,
 }
+
+redacted_debug!(Plan {
+    id: mask,
+    source: show,
+    title: redact,
+    title_restricted: show,
+    kle: show,
+    facet: show,
+    case_id: mask,
+    parties: show,
+    sensitivity: show,
+    withheld_from_citizen: show,
+    withheld_from_representatives: show,
+    void: show,
+    created: show,
+    kind: show,
+    period: show,
+    goals: show,
+    activities: show,
+    next_follow_up: show,
+    requires_approval: show,
+    approved_on: show,
+});
+
+redacted_debug!(Goal {
+    id: mask,
+    text: redact,
+    set: show,
+    status: show,
+    status_at: show,
+    assessments: show,
+});
+
+redacted_debug!(Activity {
+    id: mask,
+    text: redact,
+    with_role: show,
+    place: redact,
+    from: show,
+    to: show,
+    status: show,
+});

@@ -7,6 +7,7 @@ use super::common::Language;
 use super::consent::Consent;
 use super::mandate::{Mandate, MandateKind};
 use super::plan::Plan;
+use super::redact::redacted_debug;
 use crate::cpr::Cpr;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -22,7 +23,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(r.language, egensag::model::Language::Da);
 /// assert!(r.cases.is_empty());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// The day the overview is made for (the library reads no clock).
@@ -57,6 +58,20 @@ pub struct Request {
     #[serde(default)]
     pub plans: Vec<Plan>,
 }
+
+redacted_debug!(Request {
+    as_of: show,
+    language: show,
+    subject: show,
+    viewer: show,
+    mandates: show,
+    consents: show,
+    privileges_intermediate: redact,
+    cases: show,
+    benefits: show,
+    appointments: show,
+    plans: show,
+});
 
 /// The citizen the request is about.
 ///

@@ -9,18 +9,29 @@ use crate::model::{Consent, ConsentKind, Mandate, MandateKind, Request, Role};
 use crate::privileges::mandates_from_claim_within;
 
 /// The fuldmagt mandates of the request's NemLog-in claim, if it has one, reading at
-/// most `max_groups` privilege groups.
+/// most the policy's `max_privilege_groups` privilege groups.
+///
+/// A claim's privileges count only through the policy's `privileges` table (DOMAIN.md
+/// section 6): a privilege the table does not map is dropped here, so a claim that
+/// literally says `read` or `act` grants nothing unless the table maps that string.
+/// (Mandates written in the request by a source system may still say `read` or `act`.)
 pub(crate) fn claimed_mandates(
+    policy: &CompiledPolicy,
     request: &Request,
-    max_groups: usize,
 ) -> Result<Vec<Mandate>, Error> {
-    match &request.privileges_intermediate {
-        Some(claim) => {
-            mandates_from_claim_within(claim, request.viewer.cpr, request.as_of, max_groups)
-                .map_err(|e| e.at("privileges_intermediate"))
-        }
-        None => Ok(Vec::new()),
+    let Some(claim) = &request.privileges_intermediate else {
+        return Ok(Vec::new());
+    };
+    let max_groups = policy.limits.max_privilege_groups;
+    let mut mandates =
+        mandates_from_claim_within(claim, request.viewer.cpr, request.as_of, max_groups)
+            .map_err(|e| e.at("privileges_intermediate"))?;
+    for mandate in &mut mandates {
+        mandate
+            .privileges
+            .retain(|privilege| policy.privileges.contains_key(privilege));
     }
+    Ok(mandates)
 }
 
 /// What the viewer may do, worked out once per request.

@@ -54,6 +54,8 @@ pub(crate) struct RecordFacts<'a> {
     pub(crate) kind: RecordKind,
     pub(crate) source: &'a str,
     pub(crate) id: &'a str,
+    /// The case a benefit or appointment belongs to (same source), when it names one.
+    pub(crate) case_id: Option<&'a str>,
     pub(crate) flags: RecordFlags,
     pub(crate) kle: KleFact,
     /// `None` when absent, `Some(Err(()))` when malformed.
@@ -145,6 +147,7 @@ impl<'r> RequestFacts<'r> {
             kind: RecordKind::Cases,
             source: &case.source,
             id: &case.id,
+            case_id: None,
             flags: flags_of!(case),
             kle: own_kle(case.kle.as_ref()),
             facet: case
@@ -198,6 +201,7 @@ impl<'r> RequestFacts<'r> {
                 created: plan.created,
                 closed: plan.period.to.is_some_and(|to| to < self.request.as_of),
             },
+            case_id: plan.case_id.as_deref(),
         }
     }
 
@@ -211,6 +215,7 @@ impl<'r> RequestFacts<'r> {
             kind: RecordKind::Benefits,
             source: &benefit.source,
             id: &benefit.id,
+            case_id: benefit.case_id.as_deref(),
             flags: flags_of!(benefit),
             kle: own_kle(benefit.kle.as_ref()),
             facet: None,
@@ -237,6 +242,7 @@ impl<'r> RequestFacts<'r> {
             kind: RecordKind::Appointments,
             source: &appointment.source,
             id: &appointment.id,
+            case_id: appointment.case_id.as_deref(),
             flags: flags_of!(appointment),
             kle: self.kle_via_case(
                 appointment.kle.as_ref(),

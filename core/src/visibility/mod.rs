@@ -24,6 +24,7 @@ use crate::model::{
 use chrono::NaiveDate;
 use facts::DateFact;
 use schemars::JsonSchema;
+use scope::ConsentScopes;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -327,7 +328,12 @@ fn record_rules(
 }
 
 /// V4: `Some(None)` when the subject is the primary party, recipient or participant;
-/// `Some(Some(pattern))` when a secondary-party rule lets their role see the case; `None` otherwise.
+/// `Some(Some(pattern))` when a secondary-party rule lets their role see the case; `None`
+/// otherwise.
+///
+/// Only the most specific pattern matching the case decides (every entry with that one
+/// pattern, so their order does not matter): a broader entry never adds a role that a
+/// narrower one leaves out.
 fn party_permit(
     policy: &CompiledPolicy,
     record: &RecordFacts<'_>,
@@ -340,12 +346,17 @@ fn party_permit(
         return None;
     }
     let n = number?;
+    let (best, _) = policy.secondary.best(n)?;
+    let (pattern, _) = policy.secondary.get(best)?;
     policy
         .secondary
         .matching(n)
-        .find(|(_, roles)| roles.iter().any(|r| record.subject_roles.contains(*r)))
-        .and_then(|(position, _)| policy.secondary.get(position))
-        .map(|(pattern, _)| Some(pattern))
+        .map_while(|(position, roles)| {
+            let same = policy.secondary.get(position).map(|(p, _)| p) == Some(pattern);
+            same.then_some(roles)
+        })
+        .any(|roles| roles.iter().any(|r| record.subject_roles.contains(*r)))
+        .then_some(Some(pattern))
 }
 
 /// V7: whether the record falls before its include rule's from-date.
@@ -414,7 +425,7 @@ fn viewer_rules(
     }
     // W9 and W10 concern everyone but the subject themself (README: decisions).
     if !access.viewer_is_subject {
-        if access.objections.cover(record, number) {
+        if objection_covers(&access.objections, record, number) {
             reasons.push(Reason::ConsentObjection);
         }
         if record.flags.withheld_from_representatives {
@@ -436,4 +447,22 @@ fn consent_rule(
         Some(consent) => rules.push(|| Rule::Consent(consent.id.clone())),
         None => reasons.push(reason),
     }
+}
+
+/// W9: an objection covers the records in its scope and, when it names a case by
+/// `record_ids`, that case's benefits, appointments and plans too (its KLE scope, if
+/// any, still applies to each record's own number).
+fn objection_covers(
+    objections: &ConsentScopes<'_>,
+    record: &RecordFacts<'_>,
+    number: Option<KleNumber>,
+) -> bool {
+    objections.cover(record, number)
+        || record.case_id.is_some_and(|case_id| {
+            let as_its_case = RecordFacts {
+                id: case_id,
+                ..record.clone()
+            };
+            objections.cover(&as_its_case, number)
+        })
 }

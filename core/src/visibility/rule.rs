@@ -3,6 +3,7 @@
 //! is written.
 
 use crate::codes::{codes, string_serde, UnknownCode};
+use crate::cpr::mask_cpr_numbers;
 use crate::kle::KlePattern;
 use std::cmp::Ordering;
 use std::fmt;
@@ -25,7 +26,9 @@ codes! {
 }
 
 /// A rule that permitted a record. Written as `kind:detail` (or `self`); a decision's
-/// rules are sorted by that text, without duplicates.
+/// rules are sorted by that text, without duplicates. The text is for support staff: a
+/// CPR number inside a mandate's or consent's id is masked `DDMMYY-XXXX`
+/// ([`crate::cpr::mask_cpr_numbers`]); the typed value keeps the id as given.
 ///
 /// ```
 /// use egensag::{kle::KlePattern, visibility::Rule};
@@ -33,6 +36,7 @@ codes! {
 /// assert_eq!(include.to_string(), "include:32.*");
 /// assert_eq!("mandate:F-1".parse::<Rule>(), Ok(Rule::Mandate("F-1".into())));
 /// assert!(Rule::Consent("C-9".into()) < include); // "consent:…" sorts before "include:…"
+/// assert_eq!(Rule::Mandate("fm-0202804321".into()).to_string(), "mandate:fm-020280-XXXX");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Rule {
@@ -60,6 +64,16 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The mandate's or consent's id as given, unmasked.
+    fn id(&self) -> Option<&str> {
+        match self {
+            Rule::Mandate(id) | Rule::Consent(id) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = self.kind();
@@ -68,7 +82,7 @@ impl fmt::Display for Rule {
                 write!(f, "{kind}:{pattern}")
             }
             Rule::SelfAccess => write!(f, "{kind}"),
-            Rule::Mandate(id) | Rule::Consent(id) => write!(f, "{kind}:{id}"),
+            Rule::Mandate(id) | Rule::Consent(id) => write!(f, "{kind}:{}", mask_cpr_numbers(id)),
         }
     }
 }
@@ -93,10 +107,13 @@ impl FromStr for Rule {
     }
 }
 
-/// Rules sort by their text, as explanations have always listed them.
+/// Rules sort by their text, as explanations have always listed them; two ids that read
+/// the same once masked are ordered by the ids themselves, so the order is total.
 impl Ord for Rule {
     fn cmp(&self, other: &Rule) -> Ordering {
-        self.to_string().cmp(&other.to_string())
+        self.to_string()
+            .cmp(&other.to_string())
+            .then_with(|| self.id().cmp(&other.id()))
     }
 }
 
@@ -134,6 +151,17 @@ mod tests {
         assert!("self:x".parse::<Rule>().is_err());
         assert!("include:32.*.04".parse::<Rule>().is_err());
         assert!("mandate".parse::<Rule>().is_err());
+    }
+
+    #[test]
+    fn cpr_numbers_in_ids_are_masked_and_order_stays_total() {
+        let a = Rule::Consent("0101901234-01".into());
+        let b = Rule::Consent("0101905678-01".into());
+        assert_eq!(a.to_string(), "consent:010190-XXXX-01");
+        assert_eq!(a.to_string(), b.to_string());
+        assert_eq!(a.cmp(&b), Ordering::Less);
+        assert_eq!(b.cmp(&a), Ordering::Greater);
+        assert_eq!(a.cmp(&a.clone()), Ordering::Equal);
     }
 
     #[test]

@@ -408,6 +408,30 @@ fn covers(scope: Option<&Value>, rec: &Rec) -> bool {
     kle_ok && ids_ok
 }
 
+/// W9: an objection naming a benefit's or appointment's case (same source) by
+/// `record_ids` covers it too; a KLE scope still applies to the record's own number.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn covers_its_case(scope: Option<&Value>, rec: &Rec) -> bool {
+    let Some(case_id) = s(rec.v, "case_id").filter(|_| rec.kind != "case") else {
+        return false;
+    };
+    let Some(scope) = scope else { return false };
+    let mut as_case = rec.v.clone();
+    as_case["id"] = Value::from(case_id);
+    let rec = Rec {
+        kind: rec.kind,
+        v: &as_case,
+        kle: rec.kle,
+        case_hidden: rec.case_hidden,
+        facet_ok: rec.facet_ok,
+        facet: rec.facet.clone(),
+    };
+    scope.get("record_ids").is_some() && covers(Some(scope), &rec)
+}
+
 #[allow(clippy::too_many_arguments)]
 #[expect(
     clippy::unwrap_used,
@@ -491,13 +515,26 @@ fn decide(
         } else {
             let mut permitted = false;
             if let Some(n) = rec.kle {
-                for rule in list(policy, "secondary_party_access") {
+                // The most specific matching pattern decides (every entry with it); a
+                // broader entry never adds.
+                let entries = list(policy, "secondary_party_access");
+                let matching: Vec<&Value> = entries
+                    .into_iter()
+                    .filter(|rule| matches(s(rule, "pattern").unwrap(), n))
+                    .collect();
+                let best = matching
+                    .iter()
+                    .map(|rule| specificity(s(rule, "pattern").unwrap()))
+                    .max();
+                for rule in matching {
                     let p = s(rule, "pattern").unwrap();
                     let roles: Vec<&str> = list(rule, "roles")
                         .iter()
                         .filter_map(|r| r.as_str())
                         .collect();
-                    if matches(p, n) && subject_roles.iter().any(|r| roles.contains(&r.as_str())) {
+                    if Some(specificity(p)) == best
+                        && subject_roles.iter().any(|r| roles.contains(&r.as_str()))
+                    {
                         permitted = true;
                         rules.insert(format!("secondary_party_access:{}", canonical(p)));
                     }
@@ -753,7 +790,7 @@ fn decide(
                 && s(c, "subject").and_then(cpr).as_deref() == Some(subject)
                 && s(c, "recipient").and_then(cpr).as_deref() == Some(viewer)
                 && in_force(c, as_of)
-                && covers(c.get("scope"), rec)
+                && (covers(c.get("scope"), rec) || covers_its_case(c.get("scope"), rec))
         })
     {
         deny("consent.objection");
