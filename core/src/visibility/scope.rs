@@ -256,6 +256,7 @@ mod tests {
             dates: DateFact::Appointment {
                 start: chrono::NaiveDate::MIN,
             },
+            case_id: None,
         }
     }
 
