@@ -249,6 +249,12 @@ impl Engine {
         crate::json::validate(self, request_json)
     }
 
+    /// JSON represented request in, JSON list of whom the viewer may act for out:
+    /// [`json::represented`](crate::json::represented).
+    pub fn represented_json(&self, request_json: &str) -> Result<String, Error> {
+        crate::json::represented(self, request_json)
+    }
+
     /// Two JSON overviews in (earlier, later), JSON notifications out:
     /// [`json::notifications`](crate::json::notifications).
     pub fn notifications_json(
