@@ -207,6 +207,21 @@ int egensag_validate(const egensag_engine *engine,
                      egensag_error **err);
 
 /**
+ * Whom the viewer may act for: a represented request (JSON: `as_of`, `viewer`,
+ * `mandates`, `privileges_intermediate`, optional `subjects`) in, the list (JSON, one
+ * entry per usable mandate) out; otherwise as `egensag_overview`.
+ *
+ * # Safety
+ * As for `egensag_overview`.
+ */
+int egensag_represented(const egensag_engine *engine,
+                        const char *request,
+                        size_t request_len,
+                        char **out_json,
+                        size_t *out_len,
+                        egensag_error **err);
+
+/**
  * The notifications from an earlier overview to a later one of the same subject: two
  * overviews (JSON, as returned by `egensag_overview`) in, notifications (JSON) out;
  * otherwise as `egensag_overview`. Error paths start with `previous` or `current`.

@@ -437,6 +437,35 @@ pub unsafe extern "C" fn egensag_validate(
     }
 }
 
+/// Whom the viewer may act for: a represented request (JSON: `as_of`, `viewer`,
+/// `mandates`, `privileges_intermediate`, optional `subjects`) in, the list (JSON, one
+/// entry per usable mandate) out; otherwise as `egensag_overview`.
+///
+/// # Safety
+/// As for `egensag_overview`.
+#[no_mangle]
+pub unsafe extern "C" fn egensag_represented(
+    engine: *const egensag_engine,
+    request: *const c_char,
+    request_len: usize,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+    err: *mut *mut egensag_error,
+) -> c_int {
+    // SAFETY: the same promises, passed on.
+    unsafe {
+        request_call(
+            engine,
+            request,
+            request_len,
+            out_json,
+            out_len,
+            err,
+            Engine::represented_json,
+        )
+    }
+}
+
 /// The notifications from an earlier overview to a later one of the same subject: two
 /// overviews (JSON, as returned by `egensag_overview`) in, notifications (JSON) out;
 /// otherwise as `egensag_overview`. Error paths start with `previous` or `current`.

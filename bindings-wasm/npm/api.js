@@ -93,6 +93,17 @@ export class Engine {
     return call(() => this.#engine().validateJson(text));
   }
 
+  /** Whom the viewer may act for, as core's exact JSON text. */
+  representedJson(request) {
+    const text = jsonText(request, 'invalid_input', '');
+    return call(() => this.#engine().representedJson(text));
+  }
+
+  /** Whom the viewer may act for: one entry per usable mandate. */
+  represented(request) {
+    return JSON.parse(this.representedJson(request));
+  }
+
   /** The notifications from `previous` to `current` as core's exact JSON text. */
   notificationsJson(previous, current) {
     const before = jsonText(previous, 'invalid_input', 'previous');

@@ -10,6 +10,8 @@ import type {
   Overview,
   Policy,
   Problem,
+  Represented,
+  RepresentedRequest,
   Request,
   SourceProfile,
   ValidationReport,
@@ -48,6 +50,10 @@ export declare class Engine {
   validate(request: string | Request): ValidationReport;
   /** The notifications from an earlier overview to a later one of the same subject. */
   notifications(previous: string | Overview, current: string | Overview): Notifications;
+  /** Whom the viewer may act for: one entry per usable mandate, by the overview's rules. */
+  represented(request: string | RepresentedRequest): Represented;
+  /** `represented` as the core's exact JSON text. */
+  representedJson(request: string | RepresentedRequest): string;
   /** `request` with the records of a `sources` result added after its own cases or benefits. */
   addSources(request: string | Request, sources: string | SourceRecords): Request;
   /** `addSources` as the core's exact JSON text. */

@@ -305,6 +305,10 @@ export interface EgensagTypes {
   Reason?: Reason;
   RecordKind?: RecordKind;
   RecordRef?: RecordRef;
+  Represented?: Represented;
+  RepresentedEntry?: RepresentedEntry;
+  RepresentedRequest?: RepresentedRequest;
+  RepresentedViewer?: RepresentedViewer;
   Request?: Request;
   Role?: Role;
   SecondaryPartyAccess?: SecondaryPartyAccess;
@@ -1868,6 +1872,83 @@ export interface Problem {
   path: string;
 }
 /**
+ * Everyone the viewer may act for on `as_of`.
+ */
+export interface Represented {
+  /**
+   * The day the list is for.
+   */
+  as_of: string;
+  /**
+   * One entry per usable mandate, sorted by subject, role and mandate id.
+   */
+  represented: RepresentedEntry[];
+}
+/**
+ * One usable mandate: whom it is for and what it covers.
+ */
+export interface RepresentedEntry {
+  /**
+   * The mandate's id.
+   */
+  mandate_id: string;
+  role: Role;
+  scope: MandateScope;
+  /**
+   * The subject, masked `DDMMYY-XXXX`.
+   */
+  subject: string;
+  /**
+   * The mandate's last day in force, if it ends.
+   */
+  valid_to?: string | null;
+}
+/**
+ * The input of [`represented`](crate::Engine::represented): the parts of a request that
+ * say whom the viewer holds mandates for.
+ */
+export interface RepresentedRequest {
+  /**
+   * The day the list is for.
+   */
+  as_of: string;
+  /**
+   * The mandates known for the viewer (others are ignored).
+   */
+  mandates?: Mandate[];
+  /**
+   * A NemLog-in privileges claim (base64 XML); its fuldmagter count as mandates.
+   */
+  privileges_intermediate?: string | null;
+  /**
+   * What is known of the subjects: a subject's `deceased_on` ends every fuldmagt for
+   * them from that day, as in the overview.
+   */
+  subjects?: Subject[];
+  viewer: RepresentedViewer;
+}
+/**
+ * The citizen the request is about.
+ */
+export interface Subject {
+  cpr: Cpr;
+  /**
+   * The day the subject died, if they have; every fuldmagt ends from that day.
+   */
+  deceased_on?: string | null;
+}
+/**
+ * The viewer of a [`RepresentedRequest`].
+ */
+export interface RepresentedViewer {
+  cpr: Cpr;
+  /**
+   * Only list mandates for this role (`proxy`, `guardian` or `parent`; `self` and
+   * `relative` need no mandate and list none). Absent: every role.
+   */
+  role?: Role | null;
+}
+/**
  * A request: the subject's records, the viewer, and the day the overview is made for.
  */
 export interface Request {
@@ -1907,16 +1988,6 @@ export interface Request {
   privileges_intermediate?: string | null;
   subject: Subject;
   viewer: Viewer;
-}
-/**
- * The citizen the request is about.
- */
-export interface Subject {
-  cpr: Cpr;
-  /**
-   * The day the subject died, if they have; every fuldmagt ends from that day.
-   */
-  deceased_on?: string | null;
 }
 /**
  * Who is looking, and in which role.

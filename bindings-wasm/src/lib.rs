@@ -47,6 +47,12 @@ impl RawEngine {
         boundary(self.inner.validate_json(request_json))
     }
 
+    /// JSON represented request in, JSON list of whom the viewer may act for out.
+    #[wasm_bindgen(js_name = representedJson)]
+    pub fn represented_json(&self, request_json: &str) -> Result<String, String> {
+        boundary(self.inner.represented_json(request_json))
+    }
+
     /// Two JSON overviews in (earlier, later), JSON notifications out.
     #[wasm_bindgen(js_name = notificationsJson)]
     pub fn notifications_json(

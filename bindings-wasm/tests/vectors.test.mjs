@@ -74,6 +74,14 @@ function runVector(dir) {
         out.set('notifications.json', errorJson(e));
       }
     }
+    const represented = read(dir, 'represented-request.json');
+    if (represented !== undefined) {
+      try {
+        out.set('represented.json', engine.representedJson(represented));
+      } catch (e) {
+        out.set('represented.json', errorJson(e));
+      }
+    }
     out.set('overview.json', overview);
     return out;
   } finally {
@@ -93,7 +101,7 @@ test('there are conformance vectors', () => {
 for (const dir of dirs) {
   test(`vector ${dir.slice(vectorsDir.length + 1)}`, () => {
     const outputs = runVector(dir);
-    for (const name of ['overview.json', 'explanation.json', 'notifications.json', 'error.json']) {
+    for (const name of ['overview.json', 'explanation.json', 'notifications.json', 'represented.json', 'error.json']) {
       assert.equal(outputs.get(name), read(dir, name), `${name} differs`);
     }
   });

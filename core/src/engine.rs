@@ -122,6 +122,39 @@ impl Engine {
         crate::model::parse::parse_request_with(request_json, &self.policy.limits)
     }
 
+    /// Parses a [`RepresentedRequest`](crate::represented::RepresentedRequest) within
+    /// this policy's limits (size, depth, string length; the number of mandates is
+    /// checked by [`Engine::represented`]).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let err = engine.parse_represented_request(r#"{"as_of": "2026-11-23", "viewer": {"cpr": "0202804321"}, "cases": []}"#).unwrap_err();
+    /// assert_eq!(err.code(), egensag::ErrorCode::InvalidInput);
+    /// ```
+    pub fn parse_represented_request(
+        &self,
+        json: &str,
+    ) -> Result<crate::represented::RepresentedRequest, Error> {
+        crate::model::parse::check_size_and_depth(json, &self.policy.limits)?;
+        crate::model::parse::from_json(json, crate::ErrorCode::InvalidInput)
+    }
+
+    /// Whom the viewer may act for (DOMAIN.md section 11): one entry per usable mandate.
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let request = engine.parse_represented_request(r#"{"as_of": "2026-11-23", "viewer": {"cpr": "0202804321"},
+    ///   "mandates": [{"id": "F-1", "kind": "fuldmagt", "holder": "0202804321", "subject": "0101901234",
+    ///                 "valid_from": "2026-01-01", "valid_to": "2026-06-30", "privileges": ["read"]}]}"#).unwrap();
+    /// assert!(engine.represented(&request).unwrap().represented.is_empty()); // expired
+    /// ```
+    pub fn represented(
+        &self,
+        request: &crate::represented::RepresentedRequest,
+    ) -> Result<crate::represented::Represented, Error> {
+        crate::represented::represented(&self.compiled, request)
+    }
+
     /// The citizen's overview.
     ///
     /// ```
@@ -214,6 +247,12 @@ impl Engine {
     /// JSON request in, JSON validation report out: [`json::validate`](crate::json::validate).
     pub fn validate_json(&self, request_json: &str) -> Result<String, Error> {
         crate::json::validate(self, request_json)
+    }
+
+    /// JSON represented request in, JSON list of whom the viewer may act for out:
+    /// [`json::represented`](crate::json::represented).
+    pub fn represented_json(&self, request_json: &str) -> Result<String, Error> {
+        crate::json::represented(self, request_json)
     }
 
     /// Two JSON overviews in (earlier, later), JSON notifications out:

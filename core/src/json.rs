@@ -70,6 +70,18 @@ pub fn validate(engine: &Engine, request_json: &str) -> Result<String, Error> {
     to_json(&engine.validate(&engine.parse_request(request_json)?))
 }
 
+/// JSON represented request in, JSON list of whom the viewer may act for out (see
+/// [`crate::represented`]).
+///
+/// ```
+/// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+/// let err = egensag::json::represented(&engine, r#"{"as_of": "2026-11-23", "viewer": {"cpr": "0202804321", "role": "boss"}}"#).unwrap_err();
+/// assert!(err.path().starts_with("viewer.role"));
+/// ```
+pub fn represented(engine: &Engine, request_json: &str) -> Result<String, Error> {
+    to_json(&engine.represented(&engine.parse_represented_request(request_json)?)?)
+}
+
 /// Two JSON overviews in (earlier, later), JSON notifications out. Each is read within
 /// the policy's limits; an error's path starts with `previous` or `current`.
 ///

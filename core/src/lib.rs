@@ -34,6 +34,7 @@ pub mod overview;
 pub mod plans;
 mod presentation;
 pub mod privileges;
+pub mod represented;
 pub mod schema;
 pub mod sources;
 pub mod status;

@@ -47,6 +47,8 @@ pub fn files() -> Result<Vec<SchemaFile>, serde_json::Error> {
         file::<ValidationReport>("validation.schema.json")?,
         file::<Error>("error.schema.json")?,
         file::<crate::sources::SourceProfile>("source-profile.schema.json")?,
+        file::<crate::represented::RepresentedRequest>("represented-request.schema.json")?,
+        file::<crate::represented::Represented>("represented.schema.json")?,
     ])
 }
 

@@ -7,6 +7,9 @@
 //! and `notifications.json` when `previous.json` is given. Expected files hold the exact
 //! bytes the library returns (no trailing newline).
 //!
+//! A vector with `represented-request.json` also runs `represented` (whom the viewer may
+//! act for) on it; the expected output, or the error it returns, is `represented.json`.
+//!
 //! A vector may also hold KOMBIT index documents, `sf1470.xml` and `ydelsesindeks.xml`
 //! (and a `source-profile.json`): each is read for the request's `as_of` (`json::sources`)
 //! and its records added to the request (`json::add_sources`), in that order, before the
@@ -63,6 +66,14 @@ fn run_vector(dir: &Path) -> Vec<(&'static str, String)> {
             "notifications.json",
             engine
                 .notifications_json(&previous, &overview)
+                .unwrap_or_else(|e| e.to_json()),
+        ));
+    }
+    if let Some(represented) = read(dir, "represented-request.json") {
+        out.push((
+            "represented.json",
+            engine
+                .represented_json(&represented)
                 .unwrap_or_else(|e| e.to_json()),
         ));
     }
@@ -138,6 +149,7 @@ fn conformance_vectors() {
             "overview.json",
             "explanation.json",
             "notifications.json",
+            "represented.json",
             "error.json",
         ] {
             let actual = outputs.iter().find(|(n, _)| *n == name).map(|(_, s)| s);

@@ -5,7 +5,7 @@
 //! cargo run --example overview -- --sample proxy    # … by her proxy (fuldmagt for 32.*)
 //! cargo run --example overview -- --sample parent   # Clara (16), seen by her parent
 //! cargo run --example overview -- --policy P.json --request R.json [--catalogue KLE.xml]
-//!         [--format json] [--explain] [--previous OVERVIEW.json]
+//!         [--format json] [--explain] [--previous OVERVIEW.json] [--represented]
 //!         [--sf1470 SAG.xml]... [--ydelsesindeks YDELSER.xml]... [--source-profile PROFILE.json]
 //! ```
 //!
@@ -13,6 +13,10 @@
 //! request's `as_of`; their records are added after the request's own. What a reader
 //! could not read (a record it hid) is printed to stderr, one line per problem:
 //! `source problem: FILE: CODE at PATH: MESSAGE`; the overview is printed as usual.
+//!
+//! `--represented` prints whom the request's viewer may act for (every role, by the
+//! request's `as_of`, `mandates` and `privileges_intermediate`; the request's subject's
+//! `deceased_on` counts) instead of the overview.
 //!
 //! Invalid input: exit status 2, the error JSON on stderr, nothing on stdout.
 
@@ -38,6 +42,7 @@ struct Options {
     sample: Option<String>,
     json: bool,
     explain: bool,
+    represented: bool,
     /// Index documents, in the order given: (`sf1470` or `ydelsesindeks`, file).
     sources: Vec<(&'static str, String)>,
     source_profile: Option<String>,
@@ -105,6 +110,9 @@ fn run() -> Result<String, Failure> {
     if options.explain {
         return Ok(engine.explain_json(&request)?);
     }
+    if options.represented {
+        return represented(&engine, &request, options.json);
+    }
     if options.previous.is_none() && !options.json {
         return Ok(render(&engine.overview(&engine.parse_request(&request)?)?));
     }
@@ -151,6 +159,43 @@ fn add_sources(engine: &Engine, mut request: String, options: &Options) -> Resul
     Ok(request)
 }
 
+/// Whom the request's viewer may act for, as JSON or one line per mandate.
+fn represented(engine: &Engine, request: &str, json: bool) -> Result<String, Failure> {
+    let request = engine.parse_request(request)?;
+    let input = serde_json::json!({
+        "as_of": request.as_of,
+        "viewer": {"cpr": request.viewer.cpr},
+        "mandates": request.mandates,
+        "privileges_intermediate": request.privileges_intermediate,
+        "subjects": [request.subject],
+    });
+    if json {
+        return Ok(engine.represented_json(&input.to_string())?);
+    }
+    let list = engine.represented(&engine.parse_represented_request(&input.to_string())?)?;
+    let mut out = format!("Du kan handle for ({})\n", danish_date(list.as_of));
+    if list.represented.is_empty() {
+        out.push_str("  ingen\n");
+    }
+    for entry in &list.represented {
+        let role = match entry.role.as_str() {
+            "proxy" => "fuldmagt",
+            "guardian" => "værgemål",
+            "parent" => "forældremyndighed",
+            other => other,
+        };
+        let until = entry
+            .valid_to
+            .map(|d| format!(", til {}", danish_date(d)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  • {} – {role} ({}){until}\n",
+            entry.subject, entry.mandate_id
+        ));
+    }
+    Ok(out)
+}
+
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure> {
     let mut o = Options::default();
     while let Some(arg) = args.next() {
@@ -174,6 +219,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
                 }
             },
             "--explain" => o.explain = true,
+            "--represented" => o.represented = true,
             "--sf1470" => o.sources.push(("sf1470", value("--sf1470")?)),
             "--ydelsesindeks" => o.sources.push(("ydelsesindeks", value("--ydelsesindeks")?)),
             "--source-profile" => o.source_profile = Some(value("--source-profile")?),
@@ -186,7 +232,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, Failure
 
 const HELP: &str =
     "usage: overview [--sample self|proxy|parent] [--policy FILE --request FILE] [--catalogue FILE]
-                [--format text|json] [--explain] [--previous OVERVIEW.json]
+                [--format text|json] [--explain] [--previous OVERVIEW.json] [--represented]
                 [--sf1470 FILE]... [--ydelsesindeks FILE]... [--source-profile FILE]";
 
 /// `23. november 2026`

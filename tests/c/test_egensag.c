@@ -8,7 +8,8 @@
  *    byte with the expected files.
  *    A vector with sf1470.xml and/or ydelsesindeks.xml (and optionally
  *    source-profile.json) first reads them with egensag_sources for the request's as_of
- *    and adds their records with egensag_add_sources.
+ *    and adds their records with egensag_add_sources. A vector with
+ *    represented-request.json also runs egensag_represented on it (represented.json).
  * 2. Misuse: NULL arguments, truncated JSON, invalid UTF-8, an engine used after an
  *    error, freeing NULL, error accessors on NULL.
  * 3. Versions: the header's macros against the library's functions (and, when the
@@ -133,9 +134,10 @@ static buffer take_string(char *s, size_t len)
 
 /* ---- 1. conformance vectors --------------------------------------------------------- */
 
-enum { OUT_OVERVIEW, OUT_EXPLANATION, OUT_NOTIFICATIONS, OUT_ERROR, OUT_COUNT };
+enum { OUT_OVERVIEW, OUT_EXPLANATION, OUT_NOTIFICATIONS, OUT_REPRESENTED, OUT_ERROR, OUT_COUNT };
 static const char *const OUTPUT_NAMES[OUT_COUNT] = {
-    "overview.json", "explanation.json", "notifications.json", "error.json"};
+    "overview.json", "explanation.json", "notifications.json", "represented.json",
+    "error.json"};
 
 /* The request's as_of ("YYYY-MM-DD") into as_of[11]: the vectors' request.json files are
  * written by the project, with one "as_of" key at the top level. */
@@ -197,6 +199,7 @@ static void run_vector(const char *dir, buffer outputs[OUT_COUNT])
     buffer request = read_file(dir, "request.json");
     buffer catalogue = read_file(dir, "catalogue.xml");
     buffer previous = read_file(dir, "previous.json");
+    buffer represented = read_file(dir, "represented-request.json");
     egensag_engine *engine = NULL;
     egensag_error *err = NULL;
     char *out = NULL;
@@ -244,12 +247,21 @@ static void run_vector(const char *dir, buffer outputs[OUT_COUNT])
             outputs[OUT_NOTIFICATIONS] = take_error_json(err);
         }
     }
+    if (represented.data != NULL) {
+        if (egensag_represented(engine, represented.data, represented.len, &out, &out_len, &err)
+            == EGENSAG_OK) {
+            outputs[OUT_REPRESENTED] = take_string(out, out_len);
+        } else {
+            outputs[OUT_REPRESENTED] = take_error_json(err);
+        }
+    }
 done:
     egensag_engine_free(engine);
     buffer_free(&policy);
     buffer_free(&request);
     buffer_free(&catalogue);
     buffer_free(&previous);
+    buffer_free(&represented);
 }
 
 static int is_vector(const struct dirent *entry)
@@ -448,6 +460,38 @@ static void test_call_misuse(void)
     status = egensag_notifications(engine, "\x80", 1, "{}", 2, &out, &out_len, &err);
     check_error(status, err, EGENSAG_INVALID_JSON, "invalid_json", "previous", "UTF-8 previous");
     egensag_error_free(err);
+
+    status = egensag_represented(engine, NULL, 0, &out, &out_len, &err);
+    check_error(status, err, EGENSAG_NULL_ARGUMENT, "null_argument", NULL, "NULL represented");
+    egensag_error_free(err);
+
+    {
+        static const char impossible[] =
+            "{\"as_of\": \"2026-11-23\", \"viewer\": {\"cpr\": \"3102901234\"}}";
+        status = egensag_represented(engine, impossible, sizeof impossible - 1, &out, &out_len,
+                                     &err);
+    }
+    check_error(status, err, EGENSAG_INVALID_INPUT, "invalid_input", "viewer.cpr",
+                "represented with an impossible CPR");
+    CHECK(strstr(egensag_error_json(err), "3102901234") == NULL, "CPR in a represented error");
+    egensag_error_free(err);
+
+    {
+        static const char represented[] =
+            "{\"as_of\": \"2026-11-23\", \"viewer\": {\"cpr\": \"0202804321\"}, \"mandates\": "
+            "[{\"id\": \"F-1\", \"kind\": \"fuldmagt\", \"holder\": \"0202804321\", "
+            "\"subject\": \"0101901234\", \"valid_from\": \"2026-01-01\", \"privileges\": "
+            "[\"read\"]}]}";
+        status = egensag_represented(engine, represented, sizeof represented - 1, &out,
+                                     &out_len, &err);
+        CHECK(status == EGENSAG_OK
+                  && strstr(out, "\"subject\":\"010190-XXXX\",\"role\":\"proxy\","
+                                 "\"mandate_id\":\"F-1\"") != NULL
+                  && strstr(out, "0101901234") == NULL,
+              "represented: %d %s", status, out ? out : "(null)");
+        egensag_string_free(out);
+        out = NULL;
+    }
 
     /* The engine still works after all these errors; err and out_len may be NULL. */
     status = egensag_validate(engine, REQUEST, strlen(REQUEST), &out, NULL, NULL);

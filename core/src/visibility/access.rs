@@ -5,8 +5,10 @@
 use super::scope::{ConsentScopes, MandateScopes};
 use super::{CompiledPolicy, Reason};
 use crate::error::Error;
-use crate::model::{Consent, ConsentKind, Mandate, MandateKind, Request, Role};
+use crate::model::{Consent, ConsentKind, Mandate, MandateKind, Request, Role, Subject};
 use crate::privileges::mandates_from_claim_within;
+use crate::Cpr;
+use chrono::NaiveDate;
 
 /// The fuldmagt mandates of the request's NemLog-in claim, if it has one, reading at
 /// most the policy's `max_privilege_groups` privilege groups.
@@ -19,13 +21,30 @@ pub(crate) fn claimed_mandates(
     policy: &CompiledPolicy,
     request: &Request,
 ) -> Result<Vec<Mandate>, Error> {
-    let Some(claim) = &request.privileges_intermediate else {
+    claimed_mandates_of(
+        policy,
+        request.privileges_intermediate.as_deref(),
+        request.viewer.cpr,
+        request.as_of,
+    )
+}
+
+/// The fuldmagt mandates that a NemLog-in claim (if any) gives `holder` on `as_of`,
+/// reading at most the policy's `max_privilege_groups` privilege groups and keeping only
+/// the privileges the policy's table maps; an error's path starts with
+/// `privileges_intermediate`.
+pub(crate) fn claimed_mandates_of(
+    policy: &CompiledPolicy,
+    claim: Option<&str>,
+    holder: Cpr,
+    as_of: NaiveDate,
+) -> Result<Vec<Mandate>, Error> {
+    let Some(claim) = claim else {
         return Ok(Vec::new());
     };
     let max_groups = policy.limits.max_privilege_groups;
-    let mut mandates =
-        mandates_from_claim_within(claim, request.viewer.cpr, request.as_of, max_groups)
-            .map_err(|e| e.at("privileges_intermediate"))?;
+    let mut mandates = mandates_from_claim_within(claim, holder, as_of, max_groups)
+        .map_err(|e| e.at("privileges_intermediate"))?;
     for mandate in &mut mandates {
         mandate
             .privileges
@@ -66,7 +85,14 @@ impl<'a> Access<'a> {
         let as_of = request.as_of;
         let from_subject_to_viewer =
             |c: &&'a Consent| c.subject == subject && c.recipient == viewer && c.in_force_on(as_of);
-        let usable = usable_mandates(policy, request, mandates);
+        let usable = usable_mandates(
+            policy,
+            request.viewer.role,
+            viewer,
+            &request.subject,
+            as_of,
+            mandates,
+        );
         let act_usable = usable
             .as_ref()
             .map(|usable| {
@@ -113,29 +139,31 @@ impl<'a> Access<'a> {
 
 /// Whether the subject's death has ended a fuldmagt: from `subject.deceased_on` on, no
 /// fuldmagt is in force (a værgemål or custody is not a fuldmagt and is not ended here).
-fn ended_by_death(mandate: &Mandate, request: &Request) -> bool {
-    mandate.kind == MandateKind::Fuldmagt
-        && request
-            .subject
-            .deceased_on
-            .is_some_and(|died| died <= request.as_of)
+fn ended_by_death(mandate: &Mandate, subject: &Subject, as_of: NaiveDate) -> bool {
+    mandate.kind == MandateKind::Fuldmagt && subject.deceased_on.is_some_and(|died| died <= as_of)
 }
 
-/// The mandates that let the viewer read for the subject, or the reason there are none:
-/// the first step of `missing → grantor_under_15 → not_in_force → no_read` that leaves none.
-fn usable_mandates<'a>(
+/// The mandates that let `holder`, in `role`, read for `subject` on `as_of`, or the
+/// reason there are none: the first step of
+/// `missing → grantor_under_15 → not_in_force → no_read` that leaves none. A role that
+/// needs no mandate gets an empty list. The overview and the represented list both use it.
+pub(crate) fn usable_mandates<'a>(
     policy: &CompiledPolicy,
-    request: &Request,
+    role: Role,
+    holder: Cpr,
+    subject: &Subject,
+    as_of: NaiveDate,
     mandates: &[&'a Mandate],
 ) -> Result<Vec<&'a Mandate>, Reason> {
-    let Some(kind) = request.viewer.role.mandate_kind() else {
+    let Some(kind) = role.mandate_kind() else {
         return Ok(Vec::new());
     };
-    let subject = request.subject.cpr;
+    let person = subject;
+    let subject = person.cpr;
     let mut left: Vec<&Mandate> = mandates
         .iter()
         .copied()
-        .filter(|m| m.kind == kind && m.holder == request.viewer.cpr && m.subject == subject)
+        .filter(|m| m.kind == kind && m.holder == holder && m.subject == subject)
         .collect();
     type Keep<'k> = &'k dyn Fn(&Mandate) -> bool;
     let steps: [(Reason, Keep<'_>); 4] = [
@@ -144,7 +172,7 @@ fn usable_mandates<'a>(
             m.kind != MandateKind::Fuldmagt || subject.age_on(m.valid_from) >= 15
         }),
         (Reason::MandateNotInForce, &|m| {
-            m.in_force_on(request.as_of) && !ended_by_death(m, request)
+            m.in_force_on(as_of) && !ended_by_death(m, person, as_of)
         }),
         (Reason::MandateNoRead, &|m| {
             m.privileges.iter().any(|p| policy.grants_read(p))

@@ -10,10 +10,14 @@ mod facts;
 mod rule;
 mod scope;
 
-pub(crate) use access::{claimed_mandates, Access};
+pub(crate) use access::{claimed_mandates, claimed_mandates_of, usable_mandates, Access};
 pub(crate) use acting::actor;
 pub(crate) use facts::{KleFact, RecordFacts, RequestFacts};
 pub use rule::Rule;
+
+/// The age from which a parent's custody no longer lets them see anything (W5,
+/// `custody.subject_adult`).
+pub(crate) const ADULT_AGE: u32 = 18;
 
 use crate::actions::ActionRules;
 use crate::codes::codes;
@@ -396,7 +400,7 @@ fn viewer_rules(
         Role::Relative => {}
     }
     if access.role == Role::Parent {
-        if access.subject_age >= 18 {
+        if access.subject_age >= ADULT_AGE {
             reasons.push(Reason::CustodySubjectAdult);
         }
         if access.subject_age >= policy.child_consent_age {
