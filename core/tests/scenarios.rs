@@ -1548,3 +1548,35 @@ fn canonical_json(value: &Value) -> String {
     sorted.sort_all_objects();
     serde_json::to_string_pretty(&sorted).unwrap() + "\n"
 }
+
+/// A visible benefit or appointment names its case (`case_id`) only when that case is
+/// shown too: a hidden case must not be revealed through its records.
+#[test]
+fn a_hidden_case_is_not_named_by_its_records() {
+    let overview = |case_void: bool| -> Value {
+        let mut r = request(SUBJECT, "self");
+        r["cases"][0]["void"] = json!(case_void);
+        r["benefits"] = json!([with(
+            with(benefit(), "/source", json!("KSD")),
+            "/case_id",
+            json!("S-1")
+        )]);
+        r["appointments"] = json!([{"id": "A-1", "source": "KSD", "case_id": "S-1", "kle": "32.30.04",
+            "participants": [SUBJECT], "start": "2026-11-25T10:00:00+01:00", "end": "2026-11-25T11:00:00+01:00",
+            "kind": "meeting", "with_role": "sagsbehandler"}]);
+        let engine = Engine::from_policy_json(&policy().to_string()).unwrap();
+        serde_json::from_str(&engine.overview_json(&r.to_string()).unwrap()).unwrap()
+    };
+    let shown = overview(false);
+    assert_eq!(shown["benefits"][0]["case_id"], json!("S-1"), "{shown}");
+    assert_eq!(shown["appointments"][0]["case_id"], json!("S-1"), "{shown}");
+    let hidden = overview(true);
+    assert_eq!(hidden["cases"], json!([]));
+    assert_eq!(hidden["benefits"][0]["id"], json!("B-1"));
+    assert!(hidden["benefits"][0].get("case_id").is_none(), "{hidden}");
+    assert_eq!(hidden["appointments"][0]["id"], json!("A-1"));
+    assert!(
+        hidden["appointments"][0].get("case_id").is_none(),
+        "{hidden}"
+    );
+}
