@@ -245,6 +245,22 @@ pub(crate) fn role_of(relation: &Node) -> Option<&str> {
         .or_else(|| relation.text_at(&["Rolle", "URNIdentifikator"]))
 }
 
+/// The `AttributListe/Egenskaber` in effect on `as_of` by its `Virkning`, else the last
+/// one given, with its path; `None` when there is none.
+pub(crate) fn egenskaber_on(
+    attributes: &Node,
+    as_of: NaiveDate,
+) -> Result<Option<(&Node, String)>, Malformed> {
+    let mut egenskaber = None;
+    for (i, e) in attributes.all("Egenskaber").enumerate() {
+        let path = format!("AttributListe/Egenskaber[{i}]/");
+        if Virkning::of(e, &path)?.covers(as_of) || egenskaber.is_none() {
+            egenskaber = Some((e, path));
+        }
+    }
+    Ok(egenskaber)
+}
+
 /// The latest `Registrering` of a record: the one with the latest `Tidspunkt`, the last
 /// in document order among equals or when none has one.
 pub(crate) fn latest_registrering(record: &Node) -> Option<&Node> {

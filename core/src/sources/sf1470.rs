@@ -3,8 +3,8 @@
 use super::profile::ClassRole;
 use super::tree::{read_records, Node, Spec};
 use super::{
-    date_at, latest_registrering, malformed, party_id, role_of, sensitivity, within_items,
-    Malformed, PartyId, SourceCases, SourceProfile, Virkning,
+    date_at, egenskaber_on, latest_registrering, malformed, party_id, role_of, sensitivity,
+    within_items, Malformed, PartyId, SourceCases, SourceProfile, Virkning,
 };
 use crate::error::Error;
 use crate::model::{Case, Document, Limits, Party, Progress, ProgressState};
@@ -179,14 +179,7 @@ fn map_case(
     let attributes = reg.child("AttributListe").unwrap_or(&empty);
     let relations = reg.child("RelationListe").unwrap_or(&empty);
 
-    // Egenskaber in effect on as_of (else the last given).
-    let mut egenskaber = None;
-    for (i, e) in attributes.all("Egenskaber").enumerate() {
-        let path = format!("AttributListe/Egenskaber[{i}]/");
-        if Virkning::of(e, &path)?.covers(as_of) || egenskaber.is_none() {
-            egenskaber = Some((e, path));
-        }
-    }
+    let egenskaber = egenskaber_on(attributes, as_of)?;
     let Some((egenskaber, path)) = egenskaber else {
         return malformed(
             "AttributListe/Egenskaber",

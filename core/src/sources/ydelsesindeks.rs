@@ -4,8 +4,8 @@
 use super::amount::kroner_to_ore;
 use super::tree::{read_records, Node, Spec};
 use super::{
-    date_at, latest_registrering, malformed, party_id, role_of, sensitivity, within_items,
-    Malformed, PartyId, SourceBenefits, SourceProfile, Virkning,
+    date_at, egenskaber_on, latest_registrering, malformed, party_id, role_of, sensitivity,
+    within_items, Malformed, PartyId, SourceBenefits, SourceProfile, Virkning,
 };
 use crate::calendar::{Frequency, PaymentDay, PaymentPlan};
 use crate::error::Error;
@@ -292,13 +292,7 @@ fn map_grant(
     let empty = Node::default();
     let attributes = reg.child("AttributListe").unwrap_or(&empty);
     let relations = reg.child("RelationListe").unwrap_or(&empty);
-    let mut egenskaber = None;
-    for (i, e) in attributes.all("Egenskaber").enumerate() {
-        let path = format!("AttributListe/Egenskaber[{i}]/");
-        if Virkning::of(e, &path)?.covers(as_of) || egenskaber.is_none() {
-            egenskaber = Some((e, path));
-        }
-    }
+    let egenskaber = egenskaber_on(attributes, as_of)?;
     let (egenskaber, e_path) =
         egenskaber.unwrap_or((&empty, "AttributListe/Egenskaber/".to_owned()));
     let sensitivity = match egenskaber.text_at(&["Foelsomhed"]) {
