@@ -1,5 +1,7 @@
 //! A request (JSON text) through every request entry point of both fixed engines.
 //!
+//! The same text also goes to `represented_json`, which answers or gives a known error.
+//!
 //! Invariants: an overview serialises, reads back as `egensag::Overview` and equals the
 //! overview of the re-serialised request; it never holds the subject's CPR number unless
 //! the input put it in free text; the explanation has one entry per record and no CPR
@@ -35,7 +37,10 @@ fuzz_target!(|data: &[u8]| {
                 continue;
             }
         };
-        let records = request.cases.len() + request.benefits.len() + request.appointments.len();
+        let records = request.cases.len()
+            + request.benefits.len()
+            + request.appointments.len()
+            + request.plans.len();
         let cpr = request.subject.cpr.as_str().to_owned();
         let reserialised = match serde_json::to_string(&request) {
             Ok(s) => s,
@@ -103,12 +108,36 @@ fuzz_target!(|data: &[u8]| {
                 if x.entries.iter().any(|e| e.visible && e.rules.is_empty()) {
                     fail("a visible record without a permitting rule (default deny)");
                 }
+                if x.entries
+                    .iter()
+                    .any(|e| !e.visible && e.actions.iter().any(|a| a.allowed))
+                {
+                    fail("an action offered on a hidden record");
+                }
+                if x.entries
+                    .iter()
+                    .flat_map(|e| &e.actions)
+                    .any(|a| a.allowed != a.reasons.is_empty())
+                {
+                    fail("an action is offered with a reason, or refused without one");
+                }
             }
             Err(e) => check_error(&e, &allowed),
         }
         let report = engine.validate(&request);
         if serde_json::to_string(&report).is_err() {
             fail("a validation report does not serialise");
+        }
+    }
+    // The same text as a request for whom the viewer may act for.
+    for engine in engines() {
+        match engine.represented_json(text) {
+            Ok(json) => {
+                if serde_json::from_str::<egensag::represented::Represented>(&json).is_err() {
+                    fail("a represented list does not read back");
+                }
+            }
+            Err(e) => check_error(&e, &allowed),
         }
     }
 });
