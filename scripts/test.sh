@@ -26,6 +26,9 @@ cargo xtask check
 step "Rust tests (unit, property, doc, conformance vectors, schemas; every member)"
 cargo test --workspace
 
+step "API documentation builds without warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 step "the main job runs on the sample data"
 text=$(cargo run -q --example overview)
 grep -q "Mine sager" <<<"$text"

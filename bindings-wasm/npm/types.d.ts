@@ -77,7 +77,7 @@ export type BenefitStatusCode = "granted" | "paying" | "stopped" | "ended";
  */
 export type Direction = "incoming" | "outgoing";
 /**
- * A decision's outcome [Afgørelsesklasse].
+ * A decision's outcome (KOMBIT: `Afgørelsesklasse`).
  */
 export type Outcome = "bevilget" | "delvist_bevilget" | "afslag" | "afvist";
 /**
@@ -85,7 +85,7 @@ export type Outcome = "bevilget" | "delvist_bevilget" | "afslag" | "afvist";
  */
 export type PartyRole = "primary" | "secondary" | "recipient" | "owner";
 /**
- * A progress state [FremdriftStatusKode], in lifecycle order.
+ * A progress state (KOMBIT: `FremdriftStatusKode`), in lifecycle order.
  */
 export type ProgressState = "opstaaet" | "oplyst" | "afgjort" | "afsluttet";
 /**
@@ -608,11 +608,11 @@ export interface Awaiting {
   what: string;
 }
 /**
- * A benefit [BevillingIndeks].
+ * A benefit (KOMBIT: `BevillingIndeks`).
  */
 export interface Benefit {
   /**
-   * The granting case, of the same source [Bevillingssag].
+   * The granting case, of the same source (KOMBIT: `Bevillingssag`).
    */
   case_id?: string | null;
   /**
@@ -637,11 +637,11 @@ export interface Benefit {
    */
   name: string;
   /**
-   * Who pays [Udbetalingsafdeling]: the municipality or Udbetaling Danmark.
+   * Who pays (KOMBIT: `Udbetalingsafdeling`): the municipality or Udbetaling Danmark.
    */
   payer?: Payer | null;
   /**
-   * Payments made or planned [OekonomiskEffektuering].
+   * Payments made or planned (KOMBIT: `OekonomiskEffektuering`).
    */
   payments?: Payment[];
   /**
@@ -667,7 +667,7 @@ export interface Benefit {
   withheld_from_representatives?: boolean;
 }
 /**
- * A grant [Bevilling]: its period, amount and payment plan.
+ * A grant (KOMBIT: `Bevilling`): its period, amount and payment plan.
  */
 export interface Grant {
   /**
@@ -718,7 +718,7 @@ export interface Payer {
   name: string;
 }
 /**
- * One payment [OekonomiskEffektuering].
+ * One payment (KOMBIT: `OekonomiskEffektuering`).
  */
 export interface Payment {
   /**
@@ -823,7 +823,7 @@ export interface BenefitView {
    */
   paid_total_ore: number;
   /**
-   * Who pays, when the source says [Udbetalingsafdeling].
+   * Who pays, when the source says (KOMBIT: `Udbetalingsafdeling`).
    */
   payer?: Payer | null;
   /**
@@ -837,7 +837,7 @@ export interface BenefitView {
   status: BenefitStatus;
 }
 /**
- * A case [Sag].
+ * A case (KOMBIT: `Sag`).
  */
 export interface Case {
   /**
@@ -853,11 +853,11 @@ export interface Case {
    */
   documents?: Document[];
   /**
-   * Handlingsfacet [Handlingsklasse], as the source wrote it (checked by the engine).
+   * Handlingsfacet (KOMBIT: `Handlingsklasse`), as the source wrote it (checked by the engine).
    */
   facet?: string | null;
   /**
-   * Case number [Sagsnummer], unique within `source`.
+   * Case number (KOMBIT: `Sagsnummer`), unique within `source`.
    */
   id: string;
   /**
@@ -865,19 +865,19 @@ export interface Case {
    */
   kle?: string | null;
   /**
-   * The source system's own status text [Sagsstatus].
+   * The source system's own status text (KOMBIT: `Sagsstatus`).
    */
   local_status?: string | null;
   /**
-   * The decision's outcome [Afgørelsesklasse].
+   * The decision's outcome (KOMBIT: `Afgørelsesklasse`).
    */
   outcome?: Outcome | null;
   /**
-   * The parties [Sagspart].
+   * The parties (KOMBIT: `Sagspart`).
    */
   parties?: Party[];
   /**
-   * The progress history [FremdriftStatusKode].
+   * The progress history (KOMBIT: `FremdriftStatusKode`).
    */
   progress?: Progress[];
   /**
@@ -890,11 +890,11 @@ export interface Case {
    */
   source: string;
   /**
-   * The case title the public may see [Titel].
+   * The case title the public may see (KOMBIT: `Titel`).
    */
   title?: string;
   /**
-   * The title may not be shown [OffentlighedUndtaget].
+   * The title may not be shown (KOMBIT: `OffentlighedUndtaget`).
    */
   title_restricted?: boolean;
   /**
@@ -942,7 +942,7 @@ export interface Document {
   withheld_from_citizen?: boolean;
 }
 /**
- * A party to a case [Sagspart]: a person (`cpr`) or a company (`cvr`).
+ * A party to a case (KOMBIT: `Sagspart`): a person (`cpr`) or a company (`cvr`).
  *
  * The CPR number is kept as written; a malformed one does not identify anybody.
  */

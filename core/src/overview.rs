@@ -174,7 +174,7 @@ pub struct BenefitView {
     /// What the citizen owes back, in øre.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debt_ore: Option<i64>,
-    /// Who pays, when the source says [Udbetalingsafdeling].
+    /// Who pays, when the source says (KOMBIT: `Udbetalingsafdeling`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payer: Option<Payer>,
     /// A link to the specialist system's portal or a borger.dk article, when the policy

@@ -49,7 +49,7 @@ pub struct Appointment {
     /// Cancelled appointments are kept and marked.
     #[serde(default)]
     pub cancelled: bool,
-    /// Sensitivity level; `ikke_fortrolige` when absent [Foelsomhed].
+    /// Sensitivity level; `ikke_fortrolige` when absent (KOMBIT: `Foelsomhed`).
     #[serde(default)]
     pub sensitivity: Sensitivity,
     /// Never shown to anyone [Visningsklasse "Visning undtaget for borger"].

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A benefit [BevillingIndeks].
+/// A benefit (KOMBIT: `BevillingIndeks`).
 ///
 /// ```
 /// let b: egensag::model::Benefit = serde_json::from_str(r#"{
@@ -31,13 +31,13 @@ pub struct Benefit {
     pub kle: Option<String>,
     /// The benefit's name [BevilgetYdelse Navn], e.g. `Kontanthjælp`.
     pub name: String,
-    /// The granting case, of the same source [Bevillingssag].
+    /// The granting case, of the same source (KOMBIT: `Bevillingssag`).
     #[serde(default)]
     pub case_id: Option<String>,
     /// CPR number of the recipient, as written; absent when the recipient is not a person.
     #[serde(default)]
     pub recipient: Option<String>,
-    /// Sensitivity level; `ikke_fortrolige` when absent [Foelsomhed].
+    /// Sensitivity level; `ikke_fortrolige` when absent (KOMBIT: `Foelsomhed`).
     #[serde(default)]
     pub sensitivity: Sensitivity,
     /// Never shown to anyone [Visningsklasse "Visning undtaget for borger"].
@@ -53,13 +53,13 @@ pub struct Benefit {
     pub created: NaiveDate,
     /// The grant.
     pub grant: Grant,
-    /// Payments made or planned [OekonomiskEffektuering].
+    /// Payments made or planned (KOMBIT: `OekonomiskEffektuering`).
     #[serde(default)]
     pub payments: Vec<Payment>,
     /// The outstanding amount the citizen owes back, in øre.
     #[serde(default)]
     pub debt_ore: Option<i64>,
-    /// Who pays [Udbetalingsafdeling]: the municipality or Udbetaling Danmark.
+    /// Who pays (KOMBIT: `Udbetalingsafdeling`): the municipality or Udbetaling Danmark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payer: Option<Payer>,
 }
@@ -119,7 +119,7 @@ pub enum PayerKind {
     Other,
 }
 
-/// A grant [Bevilling]: its period, amount and payment plan.
+/// A grant (KOMBIT: `Bevilling`): its period, amount and payment plan.
 ///
 /// ```
 /// let g: egensag::model::Grant = serde_json::from_str(
@@ -147,7 +147,7 @@ pub struct Grant {
     pub repayable: bool,
 }
 
-/// One payment [OekonomiskEffektuering].
+/// One payment (KOMBIT: `OekonomiskEffektuering`).
 ///
 /// ```
 /// let p: egensag::model::Payment = serde_json::from_str(r#"{"id": "P-1", "period_from": "2026-10-01",

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A case [Sag].
+/// A case (KOMBIT: `Sag`).
 ///
 /// ```
 /// let case: egensag::model::Case = serde_json::from_str(r#"{
@@ -20,26 +20,26 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    /// Case number [Sagsnummer], unique within `source`.
+    /// Case number (KOMBIT: `Sagsnummer`), unique within `source`.
     pub id: String,
     /// Source system id, e.g. `KSD`, `KY`, `DOMUS`.
     pub source: String,
-    /// The case title the public may see [Titel].
+    /// The case title the public may see (KOMBIT: `Titel`).
     #[serde(default)]
     pub title: String,
-    /// The title may not be shown [OffentlighedUndtaget].
+    /// The title may not be shown (KOMBIT: `OffentlighedUndtaget`).
     #[serde(default)]
     pub title_restricted: bool,
     /// KLE subject number [Primær klasse], as the source wrote it (checked by the engine).
     #[serde(default)]
     pub kle: Option<String>,
-    /// Handlingsfacet [Handlingsklasse], as the source wrote it (checked by the engine).
+    /// Handlingsfacet (KOMBIT: `Handlingsklasse`), as the source wrote it (checked by the engine).
     #[serde(default)]
     pub facet: Option<String>,
-    /// The parties [Sagspart].
+    /// The parties (KOMBIT: `Sagspart`).
     #[serde(default)]
     pub parties: Vec<Party>,
-    /// Sensitivity level; `ikke_fortrolige` when absent [Foelsomhed].
+    /// Sensitivity level; `ikke_fortrolige` when absent (KOMBIT: `Foelsomhed`).
     #[serde(default)]
     pub sensitivity: Sensitivity,
     /// Never shown to anyone [Visningsklasse "Visning undtaget for borger"].
@@ -53,13 +53,13 @@ pub struct Case {
     pub void: bool,
     /// The date the case arose.
     pub created: NaiveDate,
-    /// The progress history [FremdriftStatusKode].
+    /// The progress history (KOMBIT: `FremdriftStatusKode`).
     #[serde(default)]
     pub progress: Vec<Progress>,
-    /// The source system's own status text [Sagsstatus].
+    /// The source system's own status text (KOMBIT: `Sagsstatus`).
     #[serde(default)]
     pub local_status: Option<String>,
-    /// The decision's outcome [Afgørelsesklasse].
+    /// The decision's outcome (KOMBIT: `Afgørelsesklasse`).
     #[serde(default)]
     pub outcome: Option<Outcome>,
     /// What the municipality has asked the citizen for.
@@ -94,7 +94,7 @@ redacted_debug!(Case {
     documents: show,
 });
 
-/// A party to a case [Sagspart]: a person (`cpr`) or a company (`cvr`).
+/// A party to a case (KOMBIT: `Sagspart`): a person (`cpr`) or a company (`cvr`).
 ///
 /// The CPR number is kept as written; a malformed one does not identify anybody.
 ///
@@ -182,7 +182,7 @@ pub struct Progress {
     pub at: Moment,
 }
 
-/// A progress state [FremdriftStatusKode], in lifecycle order.
+/// A progress state (KOMBIT: `FremdriftStatusKode`), in lifecycle order.
 ///
 /// ```
 /// use egensag::model::ProgressState;
@@ -204,7 +204,7 @@ pub enum ProgressState {
 }
 
 codes! {
-    /// A decision's outcome [Afgørelsesklasse].
+    /// A decision's outcome (KOMBIT: `Afgørelsesklasse`).
     ///
     /// ```
     /// let o: egensag::model::Outcome = serde_json::from_str("\"delvist_bevilget\"").unwrap();
