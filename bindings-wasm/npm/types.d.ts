@@ -110,7 +110,7 @@ export type ErrorCode =
  */
 export type ItemKind = "case" | "benefit" | "appointment" | "plan";
 /**
- * Why a record is hidden: the reason codes of DOMAIN.md section 3, in rule order.
+ * Why a record is hidden: the reason codes of docs/rules.md, in rule order.
  */
 export type Reason =
   | "record.void"
@@ -488,7 +488,7 @@ export interface Appointment {
  */
 export interface AppointmentView {
   /**
-   * What the viewer may do with the appointment (DOMAIN.md section 9).
+   * What the viewer may do with the appointment (docs/plans-and-actions.md).
    */
   actions?: Action[];
   /**
@@ -1033,7 +1033,7 @@ export interface CaseStatus {
  */
 export interface CaseView {
   /**
-   * What the viewer may do with the case (DOMAIN.md section 9).
+   * What the viewer may do with the case (docs/plans-and-actions.md).
    */
   actions?: Action[];
   area: Area;
@@ -1239,7 +1239,7 @@ export interface Explanation {
 export interface ExplanationEntry {
   /**
    * For a visible record, every action of its kind, offered or with every reason it is
-   * not (DOMAIN.md section 9); empty for a hidden record and for benefits.
+   * not (docs/plans-and-actions.md); empty for a hidden record and for benefits.
    */
   actions: ActionCheck[];
   /**
@@ -1549,7 +1549,7 @@ export interface Overview {
   cases: CaseView[];
   language: Language;
   /**
-   * Visible plans, latest status change first (DOMAIN.md section 8). Absent in an
+   * Visible plans, latest status change first (docs/plans-and-actions.md). Absent in an
    * overview made before plans existed, which reads as none.
    */
   plans?: PlanView[];
@@ -1565,7 +1565,7 @@ export interface Overview {
  */
 export interface PlanView {
   /**
-   * What the viewer may do with the plan (DOMAIN.md section 9).
+   * What the viewer may do with the plan (docs/plans-and-actions.md).
    */
   actions?: Action[];
   /**
@@ -1776,7 +1776,7 @@ export interface Plan {
  */
 export interface Policy {
   /**
-   * The actions enabled per KLE pattern (DOMAIN.md section 9); none when absent.
+   * The actions enabled per KLE pattern (docs/plans-and-actions.md); none when absent.
    */
   actions?: ActionRule[];
   /**
@@ -1978,7 +1978,7 @@ export interface Request {
    */
   mandates?: Mandate[];
   /**
-   * The subject's plans (DOMAIN.md section 8).
+   * The subject's plans (docs/plans-and-actions.md).
    */
   plans?: Plan[];
   /**

@@ -1,4 +1,4 @@
-//! Actions (DOMAIN.md section 9): what a citizen, or someone acting for them, may do
+//! Actions (docs/plans-and-actions.md): what a citizen, or someone acting for them, may do
 //! with a visible record, and why an action is not offered.
 //!
 //! An action is offered when the policy's most specific matching `actions` entry enables

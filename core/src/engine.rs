@@ -139,7 +139,7 @@ impl Engine {
         crate::model::parse::from_json(json, crate::ErrorCode::InvalidInput)
     }
 
-    /// Whom the viewer may act for (DOMAIN.md section 11): one entry per usable mandate.
+    /// Whom the viewer may act for (docs/plans-and-actions.md): one entry per usable mandate.
     ///
     /// ```
     /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
@@ -265,7 +265,7 @@ impl Engine {
         crate::json::notifications(self, previous_json, current_json)
     }
 
-    /// The visibility rules alone (DOMAIN.md section 3) over every record of a parsed
+    /// The visibility rules alone (docs/rules.md) over every record of a parsed
     /// request: the number of records visible, after the checks of each record's own
     /// values. For benchmarks that compare the decision with other policy engines; it
     /// presents nothing.

@@ -27,7 +27,7 @@ pub(crate) trait Build {
     /// What is built of a visible plan.
     type Plan;
 
-    /// Whether the actions of visible records are worked out (DOMAIN.md section 9).
+    /// Whether the actions of visible records are worked out (docs/plans-and-actions.md).
     const ACTIONS: bool = true;
 
     /// Builds a visible case with subject number `number` and the actions offered.
@@ -243,7 +243,7 @@ const VALUE_REASONS: [Reason; 6] = [
     Reason::ErrorScoreInvalid,
 ];
 
-/// Checks the own values of a record the rules would show (DOMAIN.md section 7: the
+/// Checks the own values of a record the rules would show (docs/limits.md: the
 /// record is decided first); malformed ones hide it with each of their reasons, in the
 /// order of [`VALUE_REASONS`] whatever the order of its items.
 fn check_values(decision: &mut Decision, problems: impl FnOnce() -> Vec<ValueProblem>) {

@@ -119,7 +119,7 @@ pub struct ExplanationEntry {
     /// What permitted it.
     pub rules: Vec<Rule>,
     /// For a visible record, every action of its kind, offered or with every reason it is
-    /// not (DOMAIN.md section 9); empty for a hidden record and for benefits.
+    /// not (docs/plans-and-actions.md); empty for a hidden record and for benefits.
     pub actions: Vec<ActionCheck>,
 }
 

@@ -1,4 +1,4 @@
-//! The overview: the citizen's view of their visible records (DOMAIN.md section 5).
+//! The overview: the citizen's view of their visible records (docs/outputs.md).
 
 use crate::actions::Action;
 use crate::model::{AppointmentKind, Direction, Grant, Language, Payer, Payment, Request, Role};
@@ -39,7 +39,7 @@ pub struct Overview {
     pub appointments: Vec<AppointmentView>,
     /// Totals over the visible benefits.
     pub totals: Totals,
-    /// Visible plans, latest status change first (DOMAIN.md section 8). Absent in an
+    /// Visible plans, latest status change first (docs/plans-and-actions.md). Absent in an
     /// overview made before plans existed, which reads as none.
     #[serde(default)]
     pub plans: Vec<PlanView>,
@@ -99,7 +99,7 @@ pub struct CaseView {
     /// gives one for the record's area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkView>,
-    /// What the viewer may do with the case (DOMAIN.md section 9).
+    /// What the viewer may do with the case (docs/plans-and-actions.md).
     #[serde(default)]
     pub actions: Vec<Action>,
 }
@@ -224,7 +224,7 @@ pub struct AppointmentView {
     /// gives one for the record's area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<LinkView>,
-    /// What the viewer may do with the appointment (DOMAIN.md section 9).
+    /// What the viewer may do with the appointment (docs/plans-and-actions.md).
     #[serde(default)]
     pub actions: Vec<Action>,
 }

@@ -1,4 +1,4 @@
-//! Plans as the citizen sees them (DOMAIN.md section 8): the plan's status, its goals
+//! Plans as the citizen sees them (docs/plans-and-actions.md): the plan's status, its goals
 //! with their status and latest assessments, its activities with the current ones
 //! marked, the next follow-up and whether the plan waits for the citizen's approval.
 
@@ -117,7 +117,7 @@ pub struct PlanView {
     /// gives one for the plan's area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<crate::overview::LinkView>,
-    /// What the viewer may do with the plan (DOMAIN.md section 9).
+    /// What the viewer may do with the plan (docs/plans-and-actions.md).
     #[serde(default)]
     pub actions: Vec<Action>,
 }

@@ -1,4 +1,4 @@
-//! Presentation and redaction (DOMAIN.md section 4): what of a visible record is shown.
+//! Presentation and redaction (docs/presentation.md): what of a visible record is shown.
 //! Caseworkers, other parties and CPR numbers never reach these views.
 
 use crate::actions::Action;

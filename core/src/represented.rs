@@ -1,4 +1,4 @@
-//! Whom a viewer may act for (DOMAIN.md section 11): every subject the viewer may see
+//! Whom a viewer may act for (docs/plans-and-actions.md): every subject the viewer may see
 //! something of on a day, one entry per usable mandate — what a portal needs for its
 //! "vælg hvem du vil se for" choice.
 //!

@@ -1,4 +1,4 @@
-//! Status derivation (DOMAIN.md section 4): a case's status from its progress history
+//! Status derivation (docs/presentation.md): a case's status from its progress history
 //! and open requests; a benefit's from its grant, with the next payment.
 
 use crate::calendar::PaymentPlan;

@@ -1,4 +1,4 @@
-//! A record's own values (DOMAIN.md section 7): amounts, the order of dates and the
+//! A record's own values (docs/limits.md): amounts, the order of dates and the
 //! number of items. They do not reject the request: a record the rules would show is
 //! hidden when its own values are malformed (fail closed, with `error.<kind>`), and
 //! `validate` reports every such problem with its path, so one faulty source system

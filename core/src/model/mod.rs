@@ -1,4 +1,4 @@
-//! The canonical input model (DOMAIN.md section 2): a [`Request`] with its records,
+//! The canonical input model (docs/input.md): a [`Request`] with its records,
 //! [`Mandate`]s and [`Consent`]s, and a municipality's [`Policy`].
 //!
 //! Field names and codes are exactly those of the contract. Parsing checks structure

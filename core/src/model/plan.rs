@@ -1,4 +1,4 @@
-//! Plans (DOMAIN.md section 8): a citizen's plan with goals and activities — a
+//! Plans (docs/plans-and-actions.md): a citizen's plan with goals and activities — a
 //! handleplan, a jobplan, a rehabilitation plan.
 
 use super::case::Party;

@@ -65,7 +65,7 @@ pub struct Policy {
     /// Links to a specialist portal or a borger.dk article, per KLE pattern.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
-    /// The actions enabled per KLE pattern (DOMAIN.md section 9); none when absent.
+    /// The actions enabled per KLE pattern (docs/plans-and-actions.md); none when absent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ActionRule>,
     /// How many days before a request's deadline `reminder.deadline` is notified; 3 when absent.

@@ -54,7 +54,7 @@ pub struct Request {
     /// The subject's appointments.
     #[serde(default)]
     pub appointments: Vec<Appointment>,
-    /// The subject's plans (DOMAIN.md section 8).
+    /// The subject's plans (docs/plans-and-actions.md).
     #[serde(default)]
     pub plans: Vec<Plan>,
 }

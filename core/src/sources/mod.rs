@@ -1,4 +1,4 @@
-//! Readers of KOMBIT's indexes (DOMAIN.md section 10): SF1470 Sags- og dokumentindeks
+//! Readers of KOMBIT's indexes (docs/sources.md): SF1470 Sags- og dokumentindeks
 //! `Sag` documents into [`Case`]s, and Ydelsesindeks `BevillingIndeks` and
 //! `OekonomiskEffektueringIndeks` documents into [`Benefit`]s with their payments.
 //!

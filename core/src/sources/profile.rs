@@ -1,6 +1,6 @@
 //! The source profile: how a municipality's Klassifikation names roles and classes, so
 //! that the index readers can map them. Every field is optional; the published defaults
-//! (DOMAIN.md section 10) apply where a field is absent.
+//! (docs/sources.md) apply where a field is absent.
 
 use crate::error::{Error, ErrorCode};
 use crate::model::{Direction, Outcome, PartyRole};

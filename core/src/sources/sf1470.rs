@@ -1,4 +1,4 @@
-//! SF1470 Sags- og dokumentindeks: `Sag` → [`Case`] (DOMAIN.md section 10).
+//! SF1470 Sags- og dokumentindeks: `Sag` → [`Case`] (docs/sources.md).
 
 use super::profile::ClassRole;
 use super::tree::{read_records, Node, Spec};

@@ -1,5 +1,5 @@
 //! Ydelsesindeks (SF1490/SF1491): `BevillingIndeks` → [`Benefit`]s,
-//! `OekonomiskEffektueringIndeks` → their [`Payment`]s (DOMAIN.md section 10).
+//! `OekonomiskEffektueringIndeks` → their [`Payment`]s (docs/sources.md).
 
 use super::amount::kroner_to_ore;
 use super::tree::{read_records, Node, Spec};

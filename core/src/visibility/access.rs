@@ -13,9 +13,9 @@ use chrono::NaiveDate;
 /// The fuldmagt mandates of the request's NemLog-in claim, if it has one, reading at
 /// most the policy's `max_privilege_groups` privilege groups.
 ///
-/// A claim's privileges count only through the policy's `privileges` table (DOMAIN.md
-/// section 6): a privilege the table does not map is dropped here, so a claim that
-/// literally says `read` or `act` grants nothing unless the table maps that string.
+/// A claim's privileges count only through the policy's `privileges` table
+/// (docs/sources.md): a privilege the table does not map is dropped here, so a claim
+/// that literally says `read` or `act` grants nothing unless the table maps that string.
 /// (Mandates written in the request by a source system may still say `read` or `act`.)
 pub(crate) fn claimed_mandates(
     policy: &CompiledPolicy,
@@ -62,7 +62,7 @@ pub(crate) struct Access<'a> {
     /// The usable mandates (right kind, holder, subject, valid, in force, reading),
     /// their scopes compiled, or why there are none.
     pub(super) mandates: Result<MandateScopes<'a>, Reason>,
-    /// The usable mandates whose privileges map to `act` (DOMAIN.md section 9), compiled.
+    /// The usable mandates whose privileges map to `act` (docs/plans-and-actions.md), compiled.
     pub(super) act_mandates: MandateScopes<'a>,
     /// Consents in force from the subject to the viewer for viewing, compiled.
     pub(super) consents: ConsentScopes<'a>,

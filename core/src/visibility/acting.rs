@@ -1,4 +1,4 @@
-//! The viewer's part of actions (DOMAIN.md section 9), on top of visibility: who may act
+//! The viewer's part of actions (docs/plans-and-actions.md), on top of visibility: who may act
 //! on a visible record. The same scope checks as the visibility rules decide whether a
 //! mandate or consent covers the record.
 

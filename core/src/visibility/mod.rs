@@ -1,4 +1,4 @@
-//! Visibility (DOMAIN.md section 3): for every record, visible or not, with the reason
+//! Visibility (docs/rules.md): for every record, visible or not, with the reason
 //! code of every rule that denies and the rules that permitted it.
 //!
 //! Default deny: a record is visible only when a rule permits it (an include rule, and
@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 codes! {
-    /// Why a record is hidden: the reason codes of DOMAIN.md section 3, in rule order.
+    /// Why a record is hidden: the reason codes of docs/rules.md, in rule order.
     ///
     /// ```
     /// use egensag::visibility::Reason;

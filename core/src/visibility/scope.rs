@@ -1,6 +1,6 @@
 //! Mandate and consent scopes compiled once per request (rules W3, W6, W8 and W9), so
 //! that deciding a record costs a fixed number of lookups however many mandates,
-//! consents, patterns or `record_ids` the request holds (DOMAIN.md section 7).
+//! consents, patterns or `record_ids` the request holds (docs/limits.md).
 //!
 //! Where several mandates (or consents) cover a record, one is named in the decision's
 //! rules: the one whose matching pattern is the most specific, and among equally specific
