@@ -7,7 +7,11 @@
 #      through pkg-config against the shared library, the test also against the static one
 #      (`pkg-config --static`, from a static-only install);
 #   5. the example runs on the sample data; the test runs under valgrind (shared build)
-#      and plainly (static build); the C++ check runs.
+#      and plainly (static build); the C++ check runs;
+#   6. scripts/package-c.sh's release tarball holds exactly the files it should, its
+#      library is stripped (debug information only in the -debug tarball, linked by
+#      .gnu_debuglink), and the example builds and runs from the unpacked tarball through
+#      its relocatable pkg-config file.
 # Run from anywhere: bash scripts/test-c.sh. With CI set, missing tools are installed
 # with apt-get.
 set -euo pipefail
@@ -105,6 +109,30 @@ LD_LIBRARY_PATH="$tmp/prefix/lib" EGENSAG_EXPECTED_VERSION="$version" \
 
 step "tests (static library)"
 EGENSAG_EXPECTED_VERSION="$version" "$tmp/test_static" tests/vectors
+
+step "release tarball (scripts/package-c.sh)"
+CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}" bash scripts/package-c.sh
+dist="${CARGO_TARGET_DIR:-$root/target}/dist"
+name="egensag-$version"
+tarball="$dist/$name-$(uname -m)-linux.tar.gz"
+want="$(printf '%s\n' "$name/" "$name/LICENSE-APACHE" "$name/LICENSE-MIT" "$name/README.md" \
+  "$name/include/" "$name/include/egensag.h" "$name/lib/" "$name/lib/libegensag.a" \
+  "$name/lib/libegensag.so" "$name/lib/libegensag.so.$abi" "$name/lib/libegensag.so.$version" \
+  "$name/lib/pkgconfig/" "$name/lib/pkgconfig/egensag.pc" | sort)"
+got="$(tar -tzf "$tarball" | sort)"
+[[ "$got" == "$want" ]] || fail "tarball holds:\n$got\nwant:\n$want"
+mkdir -p "$tmp/unpacked" && tar -xzf "$tarball" -C "$tmp/unpacked"
+tar -xzf "$dist/$name-$(uname -m)-linux-debug.tar.gz" -C "$tmp/unpacked"
+so="$tmp/unpacked/$name/lib/libegensag.so.$version"
+if readelf -S "$so" | grep -q '\.debug_info'; then fail "the released library is not stripped"; fi
+readelf -S "$so" | grep -q '\.gnu_debuglink' || fail "the released library does not name its debug file"
+readelf -S "$so.debug" | grep -q '\.debug_info' || fail "the debug file holds no debug information"
+echo "library $(stat -c %s "$so") bytes stripped, debug file $(stat -c %s "$so.debug") bytes"
+unpacked_pc="$tmp/unpacked/$name/lib/pkgconfig"
+gcc "${cflags[@]}" examples/c/overview.c \
+  $(PKG_CONFIG_PATH="$unpacked_pc" pkg-config --cflags --libs egensag) -o "$tmp/overview_dist"
+out="$(LD_LIBRARY_PATH="$tmp/unpacked/$name/lib" "$tmp/overview_dist")"
+[[ "$out" == '{"as_of"'* ]] || fail "example against the tarball printed: ${out:0:200}"
 
 echo
 echo "test-c: all passed"

@@ -29,6 +29,9 @@ cargo test --workspace
 step "API documentation builds without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
+step "the crate packages and its packaged copy builds on its own"
+cargo package -p egensag --allow-dirty --quiet
+
 step "the main job runs on the sample data"
 text=$(cargo run -q --example overview)
 grep -q "Mine sager" <<<"$text"

@@ -52,7 +52,12 @@ pub use notifications::Notifications;
 pub use overview::Overview;
 pub use validation::ValidationReport;
 
-/// The README's Rust examples, run as doc tests so they cannot go stale.
+/// The repository README's Rust examples, run as doc tests so they cannot go stale.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The crate README's example (the crate's page on a registry), run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct CrateReadmeDoctests;
