@@ -42,6 +42,7 @@ cargo xtask check types
 echo "== package files"
 cp "$npm_src/types.d.ts" "$npm_src/index.js" "$npm_src/node.js" "$npm_src/api.js" "$npm_src/index.d.ts" "$pkg/"
 cp "$root/bindings-wasm/README.md" "$pkg/README.md"
+cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
 version="$(cargo metadata --no-deps --format-version 1 \
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const m=JSON.parse(s).packages.find(p=>p.name==="egensag-wasm");process.stdout.write(m.version)})')"
 node -e '

@@ -54,9 +54,13 @@ step "npm pack"
 tarball="$(ls "$work"/egensag-*.tgz)"
 listing="$(tar -tzf "$tarball" | sort)"
 echo "$listing"
-wasm_count="$(grep -c '\.wasm$' <<<"$listing" || true)"
-if [[ "$wasm_count" != 1 ]]; then
-  echo "expected exactly one .wasm in the package, found $wasm_count" >&2
+# Exactly the files a consumer needs, one .wasm among them: nothing from the build
+# folder, no source maps, no tests.
+expected="$(printf 'package/%s\n' LICENSE-APACHE LICENSE-MIT README.md api.js egensag_wasm.js \
+  egensag_wasm_bg.wasm index.d.ts index.js node.js package.json types.d.ts | sort)"
+if [[ "$listing" != "$expected" ]]; then
+  echo "the package holds other files than expected:" >&2
+  diff <(echo "$expected") <(echo "$listing") >&2 || true
   exit 1
 fi
 
