@@ -46,12 +46,14 @@ impl Pick<'_> {
     }
 }
 
-/// People: an adult subject, a 16-year-old, a 10-year-old, a 14-year-old, the viewer
-/// (another adult), a third person; and a malformed CPR.
+/// People: an adult subject, a 16-year-old, a 10-year-old, a 14-year-old, a child who turns 15
+/// on `as_of`, the viewer (another adult), a third person; and a malformed CPR.
 const ADULT: &str = "0101901234";
 const CHILD16: &str = "1503104321";
 const CHILD10: &str = "0106164234";
 const CHILD14: &str = "0101124234";
+/// Turns 15 on `as_of`: the default `child_consent_age` reached that very day.
+const CHILD15: &str = "2311114321";
 const VIEWER: &str = "0202804321";
 const OTHER: &str = "0303701111";
 const BAD_CPR: &str = "3102901234";
@@ -264,7 +266,7 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
         "max_sensitivity": p.one(&SENS),
         "secondary_party_access": (0..p.upto(1)).map(|_| json!({"pattern": p.one(&PATTERNS), "roles": p.subset(&["secondary", "owner", "recipient"])})).collect::<Vec<_>>(),
         "parent_restricted": (0..p.upto(1)).map(|_| json!(p.one(&PATTERNS[1..]))).collect::<Vec<_>>(),
-        "child_consent_age": p.one(&[15, 12, 17]),
+        "child_consent_age": p.one(&[15, 12, 17, 16, 14]),
         "privileges": { "urn:x:view": "read", "urn:x:act": "act" },
         "actions": (0..p.upto(3)).map(|_| action_entry(p)).collect::<Vec<_>>(),
     });
@@ -272,7 +274,7 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
         policy["sources"] = json!(p.subset(&["KSD", "KY"]));
     }
     // Who.
-    let subject = p.one(&[ADULT, CHILD16, CHILD10, CHILD14]);
+    let subject = p.one(&[ADULT, CHILD16, CHILD10, CHILD14, CHILD15]);
     let role = p.one(&["self", "proxy", "guardian", "parent", "relative"]);
     let viewer = if role == "self" && p.chance(80) {
         subject
@@ -403,7 +405,8 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
 
 /// Makes most of a generated world permit, so that records are often visible to every
 /// kind of viewer and their actions are decided on the viewer's and the record's merits:
-/// a catch-all include, no exclude or limit, a viewer who is the subject in role `self`,
+/// a catch-all include, no exclude or limit, often a catch-all action entry, a viewer who
+/// is the subject in role `self`,
 /// mostly usable mandates and consents, the subject a primary party, few flags.
 #[expect(
     clippy::indexing_slicing,
@@ -414,6 +417,12 @@ fn befriend(p: &mut Pick, policy: &mut Value, request: &mut Value) {
         include.push(json!({"pattern": "*"}));
     }
     policy["kle"]["exclude"] = json!([]);
+    if p.chance(60) {
+        // A catch-all entry listed last: it decides only where no other entry matches.
+        if let Some(actions) = policy["actions"].as_array_mut() {
+            actions.push(json!({"pattern": "*", "allow": ACTIONS}));
+        }
+    }
     policy["max_sensitivity"] = json!("vip");
     policy["parent_restricted"] = json!([]);
     if let Some(o) = policy.as_object_mut() {
@@ -428,6 +437,16 @@ fn befriend(p: &mut Pick, policy: &mut Value, request: &mut Value) {
         request["viewer"]["cpr"] = subject.clone();
     }
     let viewer = request["viewer"]["cpr"].clone();
+    // A parent's child often exactly at `child_consent_age`: the day consent starts to count.
+    let age = match subject.as_str() {
+        Some(CHILD10) => 10,
+        Some(CHILD14) => 14,
+        Some(CHILD15) => 15,
+        _ => 16,
+    };
+    if role == "parent" && p.chance(50) {
+        policy["child_consent_age"] = json!(age);
+    }
     let kind = match role.as_str() {
         "proxy" => "fuldmagt",
         "guardian" => "vaergemaal",
@@ -440,6 +459,7 @@ fn befriend(p: &mut Pick, policy: &mut Value, request: &mut Value) {
             m["subject"] = subject.clone();
             m["valid_from"] = json!("2020-01-01");
             m["revoked_at"] = Value::Null;
+            m["valid_to"] = Value::Null;
         }
     }
     for c in request["consents"].as_array_mut().into_iter().flatten() {
@@ -449,6 +469,7 @@ fn befriend(p: &mut Pick, policy: &mut Value, request: &mut Value) {
             c["recipient"] = viewer.clone();
             c["valid_from"] = json!("2000-01-01");
             c["revoked_at"] = Value::Null;
+            c["valid_to"] = Value::Null;
         }
     }
     for kind in ["cases", "benefits", "appointments", "plans"] {
@@ -621,6 +642,7 @@ fn reference_birth_dates() {
     assert_eq!(reference::birth(CHILD16), Some((2010, 3, 15)));
     assert_eq!(reference::birth(CHILD10), Some((2016, 6, 1)));
     assert_eq!(reference::birth(ADULT), Some((1990, 1, 1)));
+    assert_eq!(reference::birth(CHILD15), Some((2011, 11, 23)));
     assert_eq!(reference::birth(BAD_CPR), None);
 }
 
