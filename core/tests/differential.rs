@@ -134,6 +134,10 @@ fn opt_date(p: &mut Pick) -> Value {
 
 /// A policy `actions` entry: a pattern of any specificity, some actions, sometimes limited
 /// to sources and with its own `min_days_before`.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
 fn action_entry(p: &mut Pick) -> Value {
     let mut entry = json!({ "pattern": p.one(&PATTERNS), "allow": p.subset(&ACTIONS) });
     if p.chance(25) {
@@ -244,7 +248,7 @@ fn flags(p: &mut Pick, r: &mut Value) {
     clippy::indexing_slicing,
     reason = "test helper: a panic here fails the test that called it"
 )]
-fn generate(bytes: &[u8]) -> (Value, Value) {
+fn generate(bytes: &[u8]) -> (Value, Value, Vec<Value>) {
     let p = &mut Pick { bytes, at: 0 };
     // Policy.
     let include: Vec<Value> = (0..p.upto(3))
@@ -400,7 +404,84 @@ fn generate(bytes: &[u8]) -> (Value, Value) {
     if p.chance(50) {
         befriend(p, &mut policy, &mut request);
     }
-    (policy, request)
+    let claim = if p.chance(25) {
+        let groups = claim_groups(p, subject);
+        request["privileges_intermediate"] = json!(claim_text(&groups));
+        groups
+    } else {
+        Vec::new()
+    };
+    (policy, request, claim)
+}
+
+/// The groups of a NemLog-in `privileges_intermediate` claim: about the subject or
+/// another citizen (privilege URIs the policy maps, or the literal `read`/`act` that a
+/// claim must not be taken at their word for; KLE and sensitivity constraints), or about
+/// a business.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn claim_groups(p: &mut Pick, subject: &str) -> Vec<Value> {
+    (0..=p.upto(2))
+        .map(|_| {
+            if p.chance(15) {
+                return json!({"cvr": "12345678"});
+            }
+            let mut group = json!({
+                "cpr": p.one(&[subject, subject, OTHER]),
+                "privileges": p.subset(&["urn:x:view", "urn:x:act", "read", "act"]),
+                "kle": if p.chance(30) { json!([p.one(&PATTERNS)]) } else { json!([]) },
+            });
+            if p.chance(30) {
+                group["sensitivity"] = json!(1 + p.upto(3));
+            }
+            group
+        })
+        .collect()
+}
+
+/// The claim as NemLog-in sends it: base64 of the OIO Basic Privilege Profile XML.
+fn claim_text(groups: &[Value]) -> String {
+    use base64::Engine as _;
+    let mut xml = String::from(
+        r#"<bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/basic_privilege_profile">"#,
+    );
+    for g in groups {
+        match (g["cpr"].as_str(), g["cvr"].as_str()) {
+            (Some(cpr), _) => {
+                xml += &format!(
+                    r#"<PrivilegeGroup Scope="urn:dk:gov:saml:cprNumberIdentifier:{cpr}">"#
+                );
+                for privilege in g["privileges"].as_array().into_iter().flatten() {
+                    xml += &format!(
+                        "<Privilege>{}</Privilege>",
+                        privilege.as_str().unwrap_or("")
+                    );
+                }
+                for pattern in g["kle"].as_array().into_iter().flatten() {
+                    xml += &format!(
+                        r#"<Constraint Name="urn:dk:kombit:KLE">{}</Constraint>"#,
+                        pattern.as_str().unwrap_or("")
+                    );
+                }
+                if let Some(n) = g["sensitivity"].as_u64() {
+                    xml += &format!(
+                        r#"<Constraint Name="urn:dk:kombit:sensitivity">{n}</Constraint>"#
+                    );
+                }
+            }
+            (None, cvr) => {
+                xml += &format!(
+                    r#"<PrivilegeGroup Scope="urn:dk:gov:saml:cvrNumberIdentifier:{}"><Privilege>urn:x:act</Privilege>"#,
+                    cvr.unwrap_or("")
+                );
+            }
+        }
+        xml += "</PrivilegeGroup>";
+    }
+    xml += "</bpp:PrivilegeList>";
+    base64::engine::general_purpose::STANDARD.encode(xml)
 }
 
 /// Makes most of a generated world permit, so that records are often visible to every
@@ -487,7 +568,7 @@ fn befriend(p: &mut Pick, policy: &mut Value, request: &mut Value) {
 }
 
 /// Runs both and returns a description of the first disagreement.
-fn compare(policy: &Value, request: &Value) -> Result<(), String> {
+fn compare(policy: &Value, request: &Value, claim: &[Value]) -> Result<(), String> {
     let engine = egensag::Engine::from_policy_json(&policy.to_string())
         .map_err(|e| format!("policy refused: {e}"))?;
     let parsed = match engine.parse_request(&request.to_string()) {
@@ -499,7 +580,7 @@ fn compare(policy: &Value, request: &Value) -> Result<(), String> {
     let explanation = engine
         .explain(&parsed)
         .map_err(|e| format!("explain failed: {e}"))?;
-    let expected = reference::decide_all(policy, request);
+    let expected = reference::decide_all(policy, request, claim);
     if explanation.entries.len() != expected.len() {
         return Err("entry counts differ".into());
     }
@@ -629,8 +710,8 @@ proptest! {
 
     #[test]
     fn engine_agrees_with_reference(bytes in prop::collection::vec(any::<u8>(), 64..400)) {
-        let (policy, request) = generate(&bytes);
-        if let Err(why) = compare(&policy, &request) {
+        let (policy, request, claim) = generate(&bytes);
+        if let Err(why) = compare(&policy, &request, &claim) {
             prop_assert!(false, "{}\npolicy: {}\nrequest: {}", why, policy, request);
         }
     }
@@ -662,10 +743,16 @@ fn generator_reaches_every_outcome() {
                 (state >> 33) as u8
             })
             .collect();
-        let (policy, request) = generate(&bytes);
-        for d in reference::decide_all(&policy, &request) {
+        let (policy, request, claim) = generate(&bytes);
+        for d in reference::decide_all(&policy, &request, &claim) {
             if d.visible {
                 seen.insert(format!("{} visible", d.kind));
+                if d.rules.iter().any(|r| r.starts_with("mandate:nemlogin:")) {
+                    seen.insert("visible through a claim".into());
+                    if !d.offered().is_empty() {
+                        seen.insert("offered through a claim".into());
+                    }
+                }
             }
             for r in &d.reasons {
                 seen.insert(format!("{} {r}", d.kind));
@@ -687,6 +774,8 @@ fn generator_reaches_every_outcome() {
     for r in reference::ORDER {
         missing.push(format!("plan {r}"));
     }
+    missing.push("visible through a claim".into());
+    missing.push("offered through a claim".into());
     missing.push("plan error.score_invalid".into());
     missing.push("plan error.invalid_period".into());
     for action in ACTIONS {

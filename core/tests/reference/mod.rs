@@ -329,11 +329,12 @@ fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
     clippy::unwrap_used,
     reason = "test helper: a panic here fails the test that called it"
 )]
-pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
+pub fn decide_all(policy: &Value, request: &Value, claim: &[Value]) -> Vec<RefDecision> {
     let as_of = day(s(request, "as_of").unwrap()).unwrap();
     let subject = cpr(s(&request["subject"], "cpr").unwrap()).unwrap();
     let viewer = cpr(s(&request["viewer"], "cpr").unwrap()).unwrap();
     let role = s(&request["viewer"], "role").unwrap();
+    let request = &with_claim_mandates(request, claim, &viewer);
 
     let mut out = Vec::new();
     let mut shown_cases: Vec<(String, String, Option<[u8; 3]>)> = Vec::new();
@@ -413,6 +414,72 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
         ));
     }
     out
+}
+
+/// Section 6: the NemLog-in claim's groups (given here as the generator wrote them:
+/// `{"cpr", "privileges", "kle", "sensitivity"}` for a group about a citizen, `{"cvr"}`
+/// for one about a business, in document order) become fuldmagt mandates held by the
+/// viewer, in force on `as_of` only, with id `nemlogin:<position among all groups>`, scope
+/// `kle` from the KLE constraints and `max_sensitivity` from the lowest sensitivity
+/// constraint (1–4). They are marked `from_claim`: their privileges count only through
+/// the policy's table.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn with_claim_mandates(request: &Value, claim: &[Value], viewer: &str) -> Value {
+    let mut request = request.clone();
+    let as_of = request["as_of"].clone();
+    let levels = ["ikke_fortrolige", "fortrolige", "foelsomme", "vip"];
+    let mandates: Vec<Value> = claim
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.get("cpr").is_some())
+        .map(|(i, g)| {
+            let mut scope = serde_json::json!({});
+            if let Some(kle) = g
+                .get("kle")
+                .filter(|k| k.as_array().is_some_and(|a| !a.is_empty()))
+            {
+                scope["kle"] = kle.clone();
+            }
+            if let Some(n) = g.get("sensitivity").and_then(Value::as_u64) {
+                let name = levels.get(n as usize - 1).copied().unwrap_or("vip");
+                scope["max_sensitivity"] = Value::from(name);
+            }
+            serde_json::json!({
+                "id": format!("nemlogin:{}", i + 1), "kind": "fuldmagt",
+                "holder": viewer, "subject": g["cpr"],
+                "valid_from": as_of, "valid_to": as_of,
+                "privileges": g["privileges"], "scope": scope, "from_claim": true,
+            })
+        })
+        .collect();
+    if let Some(list) = request.get_mut("mandates").and_then(Value::as_array_mut) {
+        list.extend(mandates);
+    }
+    request
+}
+
+/// A mandate's privilege maps to `level` (`read` also accepts `act`, which includes it):
+/// a literal `read`/`act` counts in a mandate of the request, never in one from a
+/// NemLog-in claim (section 6); a URI counts through the policy's `privileges` table.
+fn grants(policy: &Value, mandate: &Value, level: &str) -> bool {
+    let literal = !b(mandate, "from_claim");
+    list(mandate, "privileges")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .any(|p| {
+            let mapped = if literal && (p == "read" || p == "act") {
+                Some(p)
+            } else {
+                policy
+                    .get("privileges")
+                    .and_then(|t| t.get(p))
+                    .and_then(Value::as_str)
+            };
+            mapped.is_some_and(|m| m == level || (level == "read" && m == "act"))
+        })
 }
 
 /// The subject number of an appointment or plan: its own `kle`, else the number of its
@@ -748,7 +815,6 @@ fn decide(
                 "guardian" => "vaergemaal",
                 _ => "foraeldremyndighed",
             };
-            let privileges = policy.get("privileges");
             let step0: Vec<&Value> = list(request, "mandates")
                 .into_iter()
                 .filter(|m| {
@@ -780,18 +846,7 @@ fn decide(
             let step3: Vec<&Value> = step2
                 .iter()
                 .copied()
-                .filter(|m| {
-                    list(m, "privileges")
-                        .iter()
-                        .filter_map(|p| p.as_str())
-                        .any(|p| {
-                            p == "read"
-                                || p == "act"
-                                || privileges
-                                    .and_then(|t| t.get(p))
-                                    .is_some_and(|l| l == "read" || l == "act")
-                        })
-                })
+                .filter(|m| grants(policy, m, "read"))
                 .collect();
             // W3: the mandate's scope covers the record (kle, sensitivity, record kind).
             let in_scope = |m: &Value| {
@@ -824,18 +879,9 @@ fn decide(
             // Section 9: acting needs a mandate in force that maps to `act` and covers the
             // record. Decision (docs/plans-and-actions.md): a privilege maps to `act` when
             // it is `act` or a URI the policy's table maps to `act`.
-            let may_act = step2.iter().any(|m| {
-                list(m, "privileges")
-                    .iter()
-                    .filter_map(|p| p.as_str())
-                    .any(|p| {
-                        p == "act"
-                            || privileges
-                                .and_then(|t| t.get(p))
-                                .is_some_and(|l| l == "act")
-                    })
-                    && in_scope(m)
-            });
+            let may_act = step2
+                .iter()
+                .any(|m| grants(policy, m, "act") && in_scope(m));
             if !may_act {
                 act_denied.push("action.no_act_privilege");
             }
