@@ -1,15 +1,18 @@
 //! A deliberately simple reference implementation of the visibility rules V1–V9 and
-//! W1–W10, written from DOMAIN.md section 3 and the README's "Decisions where the contract
-//! is silent", over `serde_json::Value` (the request and policy as JSON). It is slow and
-//! obvious on purpose: every rule is a few lines that read like the contract. It does not
-//! use the engine's code, only the CPR birth dates of the few people the generator uses.
+//! W1–W10 for all four record kinds (DOMAIN.md sections 3 and 8) and of the actions of
+//! section 9, written from the contract and, where it is silent, from `docs/decisions.md`
+//! and `docs/plans-and-actions.md` (each such place says which decision it follows), over
+//! `serde_json::Value` (the request and policy as JSON). It is slow and obvious on
+//! purpose: every rule is a few lines that read like the contract. It does not use the
+//! engine's code, only the CPR birth dates of the few people the generator uses.
 #![allow(dead_code, clippy::nonminimal_bool)]
 
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// The decision for one record: visible, the deny reasons (as a set: order is checked
-/// separately) and the permitting rules.
+/// The decision for one record: visible, the deny reasons in the contract's order, the
+/// permitting rules, and (for a visible record) every action of its kind with the reasons
+/// it is refused (none: offered).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefDecision {
     pub kind: &'static str,
@@ -18,6 +21,18 @@ pub struct RefDecision {
     pub visible: bool,
     pub reasons: Vec<&'static str>,
     pub rules: BTreeSet<String>,
+    pub actions: Vec<(&'static str, Vec<&'static str>)>,
+}
+
+impl RefDecision {
+    /// The actions offered, in the contract's order.
+    pub fn offered(&self) -> Vec<&'static str> {
+        self.actions
+            .iter()
+            .filter(|(_, why)| why.is_empty())
+            .map(|(a, _)| *a)
+            .collect()
+    }
 }
 
 /// The order of reason codes in the contract (V1..V9, then W1..W10 as listed).
@@ -275,7 +290,9 @@ struct Rec<'a> {
     facet: Option<String>,
 }
 
-fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
+/// The lifecycle position (0 `opstaaet` … 3 `afsluttet`) of the case's deciding progress
+/// entry on `as_of`, `None` with no entry.
+fn case_state(case: &Value, as_of: (i32, u32, u32)) -> Option<usize> {
     // The latest progress entry on or before as_of, by date then lifecycle order.
     let order = |st: &str| {
         ["opstaaet", "oplyst", "afgjort", "afsluttet"]
@@ -300,7 +317,11 @@ fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
             best = Some(key);
         }
     }
-    best.is_some_and(|b| b.2 == 3)
+    best.map(|b| b.2)
+}
+
+fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
+    case_state(case, as_of) == Some(3)
 }
 
 /// Decides every record of `request` under `policy`, in input order.
@@ -308,11 +329,12 @@ fn is_closed(case: &Value, as_of: (i32, u32, u32)) -> bool {
     clippy::unwrap_used,
     reason = "test helper: a panic here fails the test that called it"
 )]
-pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
+pub fn decide_all(policy: &Value, request: &Value, claim: &[Value]) -> Vec<RefDecision> {
     let as_of = day(s(request, "as_of").unwrap()).unwrap();
     let subject = cpr(s(&request["subject"], "cpr").unwrap()).unwrap();
     let viewer = cpr(s(&request["viewer"], "cpr").unwrap()).unwrap();
     let role = s(&request["viewer"], "role").unwrap();
+    let request = &with_claim_mandates(request, claim, &viewer);
 
     let mut out = Vec::new();
     let mut shown_cases: Vec<(String, String, Option<[u8; 3]>)> = Vec::new();
@@ -354,23 +376,7 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
         ));
     }
     for appointment in list(request, "appointments") {
-        let source = s(appointment, "source").unwrap();
-        let (kle, case_hidden) = match s(appointment, "kle") {
-            Some(k) => (kle_number(k), false),
-            None => match s(appointment, "case_id") {
-                None => (None, false),
-                Some(cid) => {
-                    if let Some(shown) = shown_cases.iter().find(|c| c.0 == source && c.1 == cid) {
-                        (shown.2, false)
-                    } else {
-                        let exists = list(request, "cases")
-                            .iter()
-                            .any(|c| s(c, "source") == Some(source) && s(c, "id") == Some(cid));
-                        (None, exists)
-                    }
-                }
-            },
-        };
+        let (kle, case_hidden) = own_or_case_number(request, appointment, &shown_cases);
         let rec = Rec {
             kind: "appointment",
             v: appointment,
@@ -383,7 +389,129 @@ pub fn decide_all(policy: &Value, request: &Value) -> Vec<RefDecision> {
             policy, request, &rec, as_of, &subject, &viewer, role,
         ));
     }
+    for plan in list(request, "plans") {
+        // Section 8: `kle` may be omitted when `case_id` is given; the plan then takes its
+        // case's number and is shown only if that case is, as appointments do. Only the
+        // number is taken: the facet is the plan's own (the contract names no other).
+        let (kle, case_hidden) = own_or_case_number(request, plan, &shown_cases);
+        let (facet_ok, facet) = match s(plan, "facet") {
+            None => (true, None),
+            Some(f) => match facet(f) {
+                Some(f) => (true, Some(f)),
+                None => (false, None),
+            },
+        };
+        let rec = Rec {
+            kind: "plan",
+            v: plan,
+            kle,
+            case_hidden,
+            facet_ok,
+            facet,
+        };
+        out.push(decide(
+            policy, request, &rec, as_of, &subject, &viewer, role,
+        ));
+    }
     out
+}
+
+/// Section 6: the NemLog-in claim's groups (given here as the generator wrote them:
+/// `{"cpr", "privileges", "kle", "sensitivity"}` for a group about a citizen, `{"cvr"}`
+/// for one about a business, in document order) become fuldmagt mandates held by the
+/// viewer, in force on `as_of` only, with id `nemlogin:<position among all groups>`, scope
+/// `kle` from the KLE constraints and `max_sensitivity` from the lowest sensitivity
+/// constraint (1–4). They are marked `from_claim`: their privileges count only through
+/// the policy's table.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn with_claim_mandates(request: &Value, claim: &[Value], viewer: &str) -> Value {
+    let mut request = request.clone();
+    let as_of = request["as_of"].clone();
+    let levels = ["ikke_fortrolige", "fortrolige", "foelsomme", "vip"];
+    let mandates: Vec<Value> = claim
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.get("cpr").is_some())
+        .map(|(i, g)| {
+            let mut scope = serde_json::json!({});
+            if let Some(kle) = g
+                .get("kle")
+                .filter(|k| k.as_array().is_some_and(|a| !a.is_empty()))
+            {
+                scope["kle"] = kle.clone();
+            }
+            if let Some(n) = g.get("sensitivity").and_then(Value::as_u64) {
+                let name = levels.get(n as usize - 1).copied().unwrap_or("vip");
+                scope["max_sensitivity"] = Value::from(name);
+            }
+            serde_json::json!({
+                "id": format!("nemlogin:{}", i + 1), "kind": "fuldmagt",
+                "holder": viewer, "subject": g["cpr"],
+                "valid_from": as_of, "valid_to": as_of,
+                "privileges": g["privileges"], "scope": scope, "from_claim": true,
+            })
+        })
+        .collect();
+    if let Some(list) = request.get_mut("mandates").and_then(Value::as_array_mut) {
+        list.extend(mandates);
+    }
+    request
+}
+
+/// A mandate's privilege maps to `level` (`read` also accepts `act`, which includes it):
+/// a literal `read`/`act` counts in a mandate of the request, never in one from a
+/// NemLog-in claim (section 6); a URI counts through the policy's `privileges` table.
+fn grants(policy: &Value, mandate: &Value, level: &str) -> bool {
+    let literal = !b(mandate, "from_claim");
+    list(mandate, "privileges")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .any(|p| {
+            let mapped = if literal && (p == "read" || p == "act") {
+                Some(p)
+            } else {
+                policy
+                    .get("privileges")
+                    .and_then(|t| t.get(p))
+                    .and_then(Value::as_str)
+            };
+            mapped.is_some_and(|m| m == level || (level == "read" && m == "act"))
+        })
+}
+
+/// The subject number of an appointment or plan: its own `kle`, else the number of its
+/// case (same source) when that case is shown. The flag says the record has no number of
+/// its own and its case is in the request but hidden (`case.hidden`); a case that is not
+/// in the request at all leaves the record without a number (`kle.invalid`).
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn own_or_case_number(
+    request: &Value,
+    record: &Value,
+    shown_cases: &[(String, String, Option<[u8; 3]>)],
+) -> (Option<[u8; 3]>, bool) {
+    let source = s(record, "source").unwrap();
+    match s(record, "kle") {
+        Some(k) => (kle_number(k), false),
+        None => match s(record, "case_id") {
+            None => (None, false),
+            Some(cid) => {
+                if let Some(shown) = shown_cases.iter().find(|c| c.0 == source && c.1 == cid) {
+                    (shown.2, false)
+                } else {
+                    let exists = list(request, "cases")
+                        .iter()
+                        .any(|c| s(c, "source") == Some(source) && s(c, "id") == Some(cid));
+                    (None, exists)
+                }
+            }
+        },
+    }
 }
 
 /// Whether a consent (or objection) scope covers the record.
@@ -460,7 +588,8 @@ fn decide(
     }
     // V3, V4: who the record is about.
     let (any_cpr, subject_roles): (bool, Vec<String>) = match rec.kind {
-        "case" => {
+        // A plan's parties are "as for cases" (section 8).
+        "case" | "plan" => {
             let mut any = false;
             let mut roles = Vec::new();
             // A party counts only on the days within its valid_from…valid_to.
@@ -514,7 +643,9 @@ fn decide(
             // the subject's own record
         } else {
             let mut permitted = false;
-            if let Some(n) = rec.kle {
+            // Decision (docs/plans-and-actions.md): `secondary_party_access` applies to
+            // cases only; the subject must be a plan's `primary` party.
+            if let Some(n) = rec.kle.filter(|_| rec.kind == "case") {
                 // The most specific matching pattern decides (every entry with it); a
                 // broader entry never adds.
                 let entries = list(policy, "secondary_party_access");
@@ -604,6 +735,13 @@ fn decide(
                         .any(|p| day(s(p, "disposition_date").unwrap()).unwrap() >= from);
                     !(created >= from || any_payment)
                 }
+                // Decision (docs/plans-and-actions.md): a plan is dated by `created` and
+                // counts as closed once its `period.to` has passed.
+                "plan" => {
+                    let created = day(s(v, "created").unwrap()).unwrap();
+                    created < from
+                        && !(b(policy, "show_active_before_from") && !plan_ended(v, as_of))
+                }
                 _ => day(s(v, "start").unwrap()).unwrap() < from,
             };
             if before {
@@ -647,6 +785,22 @@ fn decide(
         .map(|id| format!("consent:{id}"))
         .into_iter()
         .collect();
+    // Section 9: a consent in force from the subject to the viewer, purpose `act`,
+    // covering the record. Decision (docs/plans-and-actions.md): only a `samtykke` counts,
+    // and purpose `act` alone does not let a relative see (that is `view`'s, above).
+    let act_consent = consents.iter().any(|c| {
+        s(c, "kind") == Some("samtykke")
+            && s(c, "subject").and_then(cpr).as_deref() == Some(subject)
+            && s(c, "recipient").and_then(cpr).as_deref() == Some(viewer)
+            && list(c, "purposes")
+                .iter()
+                .any(|p| p.as_str() == Some("act"))
+            && in_force(c, as_of)
+            && covers(c.get("scope"), rec)
+    });
+    // Why the viewer may not act on this record, in the contract's order: the mandate's,
+    // then the consent's (`action.self_only` is per action, below).
+    let mut act_denied: Vec<&'static str> = Vec::new();
     match role {
         "self" => {
             if viewer == subject {
@@ -661,7 +815,6 @@ fn decide(
                 "guardian" => "vaergemaal",
                 _ => "foraeldremyndighed",
             };
-            let privileges = policy.get("privileges");
             let step0: Vec<&Value> = list(request, "mandates")
                 .into_iter()
                 .filter(|m| {
@@ -693,48 +846,45 @@ fn decide(
             let step3: Vec<&Value> = step2
                 .iter()
                 .copied()
-                .filter(|m| {
-                    list(m, "privileges")
-                        .iter()
-                        .filter_map(|p| p.as_str())
-                        .any(|p| {
-                            p == "read"
-                                || p == "act"
-                                || privileges
-                                    .and_then(|t| t.get(p))
-                                    .is_some_and(|l| l == "read" || l == "act")
-                        })
-                })
+                .filter(|m| grants(policy, m, "read"))
                 .collect();
-            let step4: Vec<&Value> = step3
+            // W3: the mandate's scope covers the record (kle, sensitivity, record kind).
+            let in_scope = |m: &Value| {
+                let scope = m.get("scope");
+                let kle_ok = match scope.and_then(|x| x.get("kle")).and_then(Value::as_array) {
+                    None => true,
+                    Some(ps) => rec
+                        .kle
+                        .is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
+                };
+                let sens_ok = scope
+                    .and_then(|x| s(x, "max_sensitivity"))
+                    .is_none_or(|l| sensitivity(v) <= level(l));
+                let kind_name = match rec.kind {
+                    "case" => "cases",
+                    "benefit" => "benefits",
+                    "plan" => "plans",
+                    _ => "appointments",
+                };
+                let rec_ok = match scope
+                    .and_then(|x| x.get("records"))
+                    .and_then(Value::as_array)
+                {
+                    None => true,
+                    Some(ks) => ks.iter().any(|k| k.as_str() == Some(kind_name)),
+                };
+                kle_ok && sens_ok && rec_ok
+            };
+            let step4: Vec<&Value> = step3.iter().copied().filter(|m| in_scope(m)).collect();
+            // Section 9: acting needs a mandate in force that maps to `act` and covers the
+            // record. Decision (docs/plans-and-actions.md): a privilege maps to `act` when
+            // it is `act` or a URI the policy's table maps to `act`.
+            let may_act = step2
                 .iter()
-                .copied()
-                .filter(|m| {
-                    let scope = m.get("scope");
-                    let kle_ok = match scope.and_then(|x| x.get("kle")).and_then(Value::as_array) {
-                        None => true,
-                        Some(ps) => rec
-                            .kle
-                            .is_some_and(|n| ps.iter().any(|p| matches(p.as_str().unwrap(), n))),
-                    };
-                    let sens_ok = scope
-                        .and_then(|x| s(x, "max_sensitivity"))
-                        .is_none_or(|l| sensitivity(v) <= level(l));
-                    let kind_name = match rec.kind {
-                        "case" => "cases",
-                        "benefit" => "benefits",
-                        _ => "appointments",
-                    };
-                    let rec_ok = match scope
-                        .and_then(|x| x.get("records"))
-                        .and_then(Value::as_array)
-                    {
-                        None => true,
-                        Some(ks) => ks.iter().any(|k| k.as_str() == Some(kind_name)),
-                    };
-                    kle_ok && sens_ok && rec_ok
-                })
-                .collect();
+                .any(|m| grants(policy, m, "act") && in_scope(m));
+            if !may_act {
+                act_denied.push("action.no_act_privilege");
+            }
             if step0.is_empty() {
                 deny("mandate.missing");
             } else if step1.is_empty() {
@@ -764,6 +914,11 @@ fn decide(
                     } else {
                         rules.extend(consent_named.iter().cloned());
                     }
+                    // Section 9: a parent of a child at or above `child_consent_age` also
+                    // needs the child's consent with purpose `act` covering the record.
+                    if !act_consent {
+                        act_denied.push("action.consent_missing");
+                    }
                 }
                 if rec.kle.is_some_and(|n| {
                     list(policy, "parent_restricted")
@@ -780,6 +935,10 @@ fn decide(
                 deny("consent.missing");
             } else {
                 rules.extend(consent_named.iter().cloned());
+            }
+            // Section 9: a relative always needs a consent with purpose `act`.
+            if !act_consent {
+                act_denied.push("action.consent_missing");
             }
         }
     }
@@ -800,7 +959,20 @@ fn decide(
         deny("representative.withheld");
     }
 
+    // Section 7 and docs/plans-and-actions.md: a plan the rules would show is hidden
+    // when its own values are malformed.
+    if reasons.is_empty() && rec.kind == "plan" {
+        if let Some(error) = plan_value_error(v) {
+            reasons.push(error);
+        }
+    }
+
     let visible = reasons.is_empty();
+    // Section 9: no action on a hidden record; benefits have none.
+    let actions = match (visible, rec.kle) {
+        (true, Some(number)) => actions(policy, rec, number, as_of, role, &act_denied),
+        _ => Vec::new(),
+    };
     RefDecision {
         kind: rec.kind,
         source: s(v, "source").unwrap().to_owned(),
@@ -808,5 +980,203 @@ fn decide(
         visible,
         reasons,
         rules,
+        actions,
     }
+}
+
+/// Whether a plan has ended on `as_of`: its `period.to` has passed.
+fn plan_ended(plan: &Value, as_of: (i32, u32, u32)) -> bool {
+    s(&plan["period"], "to")
+        .and_then(day)
+        .is_some_and(|to| to < as_of)
+}
+
+/// A plan's own malformed value (docs/plans-and-actions.md): an assessment with
+/// `scale_max` 0 or a `score` above it is `error.score_invalid`; a `period` or an activity
+/// that ends before it starts is `error.invalid_period`. (The generator gives a plan at
+/// most one kind of fault, so which of two is named is not asked here.)
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn plan_value_error(plan: &Value) -> Option<&'static str> {
+    let bad_score = list(plan, "goals").iter().any(|g| {
+        list(g, "assessments").iter().any(|a| {
+            let score = a["score"].as_u64().unwrap();
+            let max = a["scale_max"].as_u64().unwrap();
+            max == 0 || score > max
+        })
+    });
+    let backwards = |v: &Value| {
+        let from = day(s(v, "from").unwrap()).unwrap();
+        s(v, "to").and_then(day).is_some_and(|to| to < from)
+    };
+    let bad_period =
+        backwards(&plan["period"]) || list(plan, "activities").into_iter().any(backwards);
+    if bad_score {
+        Some("error.score_invalid")
+    } else if bad_period {
+        Some("error.invalid_period")
+    } else {
+        None
+    }
+}
+
+/// The actions of a record's kind, in the contract's order (section 9).
+fn actions_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "case" => &["case.send_document", "case.answer_request"],
+        "appointment" => &["appointment.cancel", "appointment.rebook"],
+        "plan" => &["plan.assess_goal", "plan.approve"],
+        _ => &[],
+    }
+}
+
+/// The policy's `actions` entry that decides for a record: the most specific pattern
+/// matching its number, the first listed among equally specific ones. Decision
+/// (docs/plans-and-actions.md): an entry whose `sources` does not hold the record's
+/// source does not match it.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn action_entry<'p>(policy: &'p Value, rec: &Rec, number: [u8; 3]) -> Option<&'p Value> {
+    let mut best: Option<&Value> = None;
+    for entry in list(policy, "actions") {
+        let p = s(entry, "pattern").unwrap();
+        let source_ok = entry
+            .get("sources")
+            .and_then(Value::as_array)
+            .is_none_or(|ss| ss.iter().any(|x| x.as_str() == s(rec.v, "source")));
+        if !matches(p, number) || !source_ok {
+            continue;
+        }
+        if best.is_none_or(|b| specificity(p) > specificity(s(b, "pattern").unwrap())) {
+            best = Some(entry);
+        }
+    }
+    best
+}
+
+/// Every action of the record's kind with the reasons it is refused, in the order
+/// `action.not_enabled`, the viewer's (`action.no_act_privilege`,
+/// `action.consent_missing`, `action.self_only`), the record's state
+/// (`action.not_applicable` / `action.too_late`).
+fn actions(
+    policy: &Value,
+    rec: &Rec,
+    number: [u8; 3],
+    as_of: (i32, u32, u32),
+    role: &str,
+    act_denied: &[&'static str],
+) -> Vec<(&'static str, Vec<&'static str>)> {
+    let entry = action_entry(policy, rec, number);
+    let min_days = entry
+        .and_then(|e| e.get("min_days_before"))
+        .and_then(Value::as_i64)
+        .unwrap_or(1);
+    actions_of(rec.kind)
+        .iter()
+        .map(|&action| {
+            let mut why: Vec<&'static str> = Vec::new();
+            let enabled =
+                entry.is_some_and(|e| list(e, "allow").iter().any(|a| a.as_str() == Some(action)));
+            if !enabled {
+                why.push("action.not_enabled");
+            }
+            // `self` may take every enabled action (a visible record in role `self` means
+            // the viewer is the subject).
+            why.extend(act_denied.iter().copied());
+            if action == "plan.assess_goal" && role != "self" {
+                why.push("action.self_only");
+            }
+            why.extend(state_reason(action, rec.v, as_of, min_days));
+            (action, why)
+        })
+        .collect()
+}
+
+/// Why the record's state refuses an action, from the table of section 9.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn state_reason(
+    action: &str,
+    v: &Value,
+    as_of: (i32, u32, u32),
+    min_days: i64,
+) -> Option<&'static str> {
+    let applies = match action {
+        "case.send_document" => !is_closed(v, as_of),
+        "case.answer_request" => awaiting_you(v, as_of),
+        "appointment.cancel" | "appointment.rebook" => {
+            // Decision (docs/plans-and-actions.md): a cancelled appointment is only
+            // `not_applicable`; the start date is read at the start's own offset.
+            if b(v, "cancelled") {
+                false
+            } else {
+                let start = day(s(v, "start").unwrap()).unwrap();
+                if days_between(as_of, start) < min_days {
+                    return Some("action.too_late");
+                }
+                true
+            }
+        }
+        "plan.assess_goal" => plan_active(v, as_of) && has_active_goal(v, as_of),
+        _ => awaiting_approval(v, as_of),
+    };
+    (!applies).then_some("action.not_applicable")
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn days_between(a: (i32, u32, u32), b: (i32, u32, u32)) -> i64 {
+    let date = |d: (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(d.0, d.1, d.2).unwrap();
+    (date(b) - date(a)).num_days()
+}
+
+/// Section 4: the latest progress entry on or before `as_of` decides the status; a
+/// `received` (`opstaaet`, or no entry) or `in_progress` (`oplyst`) case with a request
+/// made on or before `as_of` and not fulfilled by then is `awaiting_you`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn awaiting_you(case: &Value, as_of: (i32, u32, u32)) -> bool {
+    let open_request = list(case, "requests").iter().any(|r| {
+        day(s(r, "requested").unwrap()).unwrap() <= as_of
+            && s(r, "fulfilled").and_then(day).is_none_or(|f| f > as_of)
+    });
+    open_request && matches!(case_state(case, as_of), None | Some(0) | Some(1))
+}
+
+/// Section 8: a plan is `active` from `period.from` to `period.to`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "test helper: a panic here fails the test that called it"
+)]
+fn plan_active(plan: &Value, as_of: (i32, u32, u32)) -> bool {
+    day(s(&plan["period"], "from").unwrap()).unwrap() <= as_of && !plan_ended(plan, as_of)
+}
+
+/// A goal that is active on `as_of`. Decision (docs/plans-and-actions.md): a goal whose
+/// `status_at` is after `as_of` is still `active`. The contract does not limit goals by
+/// their `set` day, so neither does this.
+fn has_active_goal(plan: &Value, as_of: (i32, u32, u32)) -> bool {
+    list(plan, "goals").iter().any(|g| {
+        s(g, "status") == Some("active")
+            || s(g, "status_at").and_then(day).is_some_and(|at| at > as_of)
+    })
+}
+
+/// Section 8: approval is required and not given by `as_of`.
+fn awaiting_approval(plan: &Value, as_of: (i32, u32, u32)) -> bool {
+    b(plan, "requires_approval")
+        && s(plan, "approved_on")
+            .and_then(day)
+            .is_none_or(|d| d > as_of)
 }
