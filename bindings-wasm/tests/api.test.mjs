@@ -109,3 +109,80 @@ test('index documents: read, added to a request, shown in the overview', () => {
   );
   engine.free();
 });
+
+test('represented: whom the viewer may act for, from real mandates', () => {
+  const engine = new Engine(policy, catalogue);
+  const viewer = '0302704411';
+  const request = {
+    as_of: '2026-11-23',
+    viewer: { cpr: viewer },
+    mandates: [
+      {
+        id: 'fuldmagt-udloebet',
+        kind: 'fuldmagt',
+        holder: viewer,
+        subject: '0101901234',
+        valid_from: '2025-03-01',
+        valid_to: '2026-06-30',
+        privileges: ['act'],
+      },
+      {
+        id: 'fuldmagt-anna',
+        kind: 'fuldmagt',
+        holder: viewer,
+        subject: '1207852318',
+        valid_from: '2026-01-01',
+        valid_to: '2027-12-31',
+        privileges: ['read'],
+        scope: { kle: ['32.*'], records: ['cases', 'benefits'] },
+      },
+    ],
+  };
+  const result = engine.represented(request);
+  assert.equal(result.as_of, '2026-11-23');
+  // Only the mandate in force is listed; the one that expired on 2026-06-30 is not.
+  assert.deepEqual(
+    result.represented.map((r) => [r.subject, r.role, r.mandate_id, r.valid_to]),
+    [['120785-XXXX', 'proxy', 'fuldmagt-anna', '2027-12-31']],
+  );
+  assert.deepEqual(result.represented[0].scope.kle, ['32.*']);
+  const text = engine.representedJson(JSON.stringify(request));
+  assert.deepEqual(JSON.parse(text), result, 'text and object give the same answer');
+  for (const cpr of ['1207852318', '0101901234', viewer]) assert.ok(!text.includes(cpr), 'no CPR number in the output');
+  engine.free();
+});
+
+test('represented: bad input is an EgensagError with a code and a path, and no CPR number', () => {
+  const engine = new Engine(policy);
+  const badCpr = '3207852318'; // day 32: not a CPR number
+  const request = {
+    as_of: '2026-11-23',
+    viewer: { cpr: '0302704411' },
+    mandates: [
+      {
+        id: 'm1',
+        kind: 'fuldmagt',
+        holder: '0302704411',
+        subject: badCpr,
+        valid_from: '2026-01-01',
+        privileges: ['read'],
+      },
+    ],
+  };
+  assert.throws(
+    () => engine.represented(request),
+    (e) =>
+      e instanceof EgensagError &&
+      e.code === 'invalid_input' &&
+      e.path === 'mandates[0].subject' &&
+      !e.message.includes(badCpr) &&
+      !e.message.includes('0302704411'),
+  );
+  assert.throws(
+    () => engine.representedJson('{"as_of":"2026-11-23"}'),
+    (e) => e instanceof EgensagError && e.code === 'invalid_input' && typeof e.path === 'string',
+  );
+  // The engine stays usable after an error.
+  assert.deepEqual(engine.represented({ as_of: '2026-11-23', viewer: { cpr: '0302704411' } }).represented, []);
+  engine.free();
+});

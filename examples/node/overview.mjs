@@ -26,6 +26,12 @@ try {
     console.log(`Overblik for ${o.subject} pr. ${o.as_of} (set som ${o.viewer_role})`);
     console.log('\nMine sager');
     for (const c of o.cases) console.log(`  - ${c.title}: ${c.status.text} (siden ${c.status.since})`);
+    console.log('\nMine planer');
+    for (const p of o.plans ?? []) {
+      console.log(`  - ${p.title}: ${p.status.text}; ${p.goals_achieved} af ${p.goals_total} mål nået`);
+      for (const g of p.goals) console.log(`      mål: ${g.text}: ${g.status.text}`);
+      for (const a of p.activities.filter((x) => x.current)) console.log(`      nu: ${a.text}`);
+    }
     console.log('\nYdelser og gæld');
     for (const b of o.benefits) {
       const next = b.status.next_payment;
@@ -38,6 +44,10 @@ try {
     console.log('\nAftaler');
     for (const a of o.appointments) {
       console.log(`  - ${a.start.slice(0, 16).replace('T', ' ')} ${a.kind} med ${a.with_role}: ${a.what.join(', ')}${a.cancelled ? ' (aflyst)' : ''}`);
+    }
+    console.log('\nDet kan du gøre (handlinger, som oversigten tillader)');
+    for (const records of [o.cases, o.plans ?? [], o.appointments, o.benefits]) {
+      for (const r of records) if (r.actions?.length) console.log(`  - ${r.source}/${r.id}: ${r.actions.join(', ')}`);
     }
   }
 } catch (e) {

@@ -21,7 +21,9 @@
 //! Invalid input: exit status 2, the error JSON on stderr, nothing on stdout.
 
 use chrono::{Datelike, NaiveDate, Timelike};
+use egensag::actions::Action;
 use egensag::overview::{AppointmentView, BenefitView, CaseView};
+use egensag::plans::PlanView;
 use egensag::texts::format_money;
 use egensag::{Engine, Error, Overview};
 use std::process::ExitCode;
@@ -276,6 +278,13 @@ fn render(o: &Overview) -> String {
     for case in &o.cases {
         render_case(&mut out, case);
     }
+    out.push_str("\nMine planer\n");
+    if o.plans.is_empty() {
+        out.push_str("  Ingen planer.\n");
+    }
+    for plan in &o.plans {
+        render_plan(&mut out, plan, o.as_of);
+    }
     out.push_str("\nYdelser og gæld\n");
     if o.benefits.is_empty() {
         out.push_str("  Ingen ydelser.\n");
@@ -335,6 +344,75 @@ fn render_case(out: &mut String, case: &CaseView) {
         ));
     }
     render_link(out, case.link.as_ref());
+    render_actions(out, &case.actions);
+}
+
+/// What the viewer may do with a record, as the overview lists it (nothing when none).
+fn render_actions(out: &mut String, actions: &[Action]) {
+    if !actions.is_empty() {
+        let codes: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
+        out.push_str(&format!("    Du kan: {}\n", codes.join(", ")));
+    }
+}
+
+fn render_plan(out: &mut String, plan: &PlanView, as_of: NaiveDate) {
+    let area = plan.area.title.as_deref().unwrap_or(&plan.area.number);
+    out.push_str(&format!("  • {} ({}, {})\n", plan.title, plan.id, area));
+    out.push_str(&format!(
+        "    {} – siden {}; {} af {} mål nået\n",
+        plan.status.text,
+        danish_date(plan.status.since),
+        plan.goals_achieved,
+        plan.goals_total
+    ));
+    for goal in &plan.goals {
+        out.push_str(&format!("    Mål: {} – {}", goal.text, goal.status.text));
+        let assessments = [
+            ("borgerens vurdering", &goal.citizen_assessment),
+            ("sagsbehandlerens", &goal.caseworker_assessment),
+        ];
+        for (who, assessment) in assessments {
+            if let Some(a) = assessment {
+                out.push_str(&format!("; {who} {} af {}", a.score, a.scale_max));
+            }
+        }
+        out.push('\n');
+    }
+    for activity in &plan.activities {
+        let when = if activity.current {
+            "Nu"
+        } else if activity.from > as_of
+            && matches!(
+                activity.status,
+                egensag::model::ActivityStatus::Planned | egensag::model::ActivityStatus::Ongoing
+            )
+        {
+            "Næste"
+        } else {
+            continue;
+        };
+        out.push_str(&format!(
+            "    {when}: {} (fra {})\n",
+            activity.text,
+            danish_date(activity.from)
+        ));
+    }
+    if let Some(follow_up) = plan.next_follow_up {
+        let late = if plan.follow_up_overdue == Some(true) {
+            " (overskredet)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "    Næste opfølgning {}{late}\n",
+            danish_date(follow_up)
+        ));
+    }
+    if plan.awaiting_approval {
+        out.push_str("    Planen venter på godkendelse\n");
+    }
+    render_link(out, plan.link.as_ref());
+    render_actions(out, &plan.actions);
 }
 
 fn render_link(out: &mut String, link: Option<&egensag::overview::LinkView>) {
@@ -374,6 +452,7 @@ fn render_benefit(out: &mut String, benefit: &BenefitView) {
         out.push_str(&format!("    Udbetales af {}\n", payer.name));
     }
     render_link(out, benefit.link.as_ref());
+    render_actions(out, &benefit.actions);
 }
 
 fn render_appointment(out: &mut String, a: &AppointmentView) {
@@ -404,4 +483,5 @@ fn render_appointment(out: &mut String, a: &AppointmentView) {
         out.push_str(&format!("    {place}\n"));
     }
     render_link(out, a.link.as_ref());
+    render_actions(out, &a.actions);
 }

@@ -34,7 +34,7 @@ function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (key === 'class') node.className = value;
-    else if (key.startsWith('data-')) node.setAttribute(key, value);
+    else if (key.startsWith('data-') || key.startsWith('aria-') || key === 'role') node.setAttribute(key, value);
     else node[key] = value;
   }
   for (const child of children.flat()) {
@@ -52,6 +52,44 @@ function facts(pairs) {
     dl.append(el('dt', {}, term), el('dd', {}, value));
   }
   return dl;
+}
+
+/** Danish button texts for the action codes of DOMAIN.md section 9. */
+const ACTION_LABELS = {
+  'case.send_document': 'Send et dokument',
+  'case.answer_request': 'Svar på vores henvendelse',
+  'appointment.cancel': 'Aflys aftalen',
+  'appointment.rebook': 'Flyt aftalen',
+  'plan.assess_goal': 'Vurdér dine mål',
+  'plan.approve': 'Godkend planen',
+};
+
+/**
+ * The buttons for what the viewer may do with a record: exactly the codes in the
+ * record's `actions` from the overview, in its order, and nothing when it has none.
+ * Each button names its record and action in data attributes; clicking only says what a
+ * portal would do here.
+ */
+function actionButtons(kind, record) {
+  const actions = record.actions ?? [];
+  if (!actions.length) return null;
+  const recordId = `${record.source}/${record.id}`;
+  return el('div', { class: 'actions', role: 'group', 'aria-label': 'Det kan du gøre' },
+    actions.map((code) => el('button', {
+      type: 'button',
+      'data-record-kind': kind,
+      'data-record-id': recordId,
+      'data-action': code,
+      title: code,
+    }, ACTION_LABELS[code] ?? code, ' ', el('code', { class: 'action-code' }, code))));
+}
+
+/** Says what a portal would do for a clicked action button; the example does nothing. */
+function showAction(button) {
+  const message = document.getElementById('action-message');
+  const label = ACTION_LABELS[button.dataset.action] ?? button.dataset.action;
+  message.textContent = `Eksempel: „${label}“ (${button.dataset.action}) for ${button.dataset.recordId} ville her gå videre til fagsystemet. Der er ikke sket noget.`;
+  message.hidden = false;
 }
 
 function caseItem(c) {
@@ -86,7 +124,8 @@ function caseItem(c) {
       ['Oprettet', dato(c.created)],
       ['Sagsnummer', c.id],
     ]),
-    documents);
+    documents,
+    actionButtons('case', c));
 }
 
 function benefitItem(b) {
@@ -107,7 +146,8 @@ function benefitItem(b) {
     facts([
       ['Bevilget', b.grant ? `${kroner(b.grant.amount_ore)} fra ${dato(b.grant.from)}${b.grant.to ? ` til ${dato(b.grant.to)}` : ''}` : null],
       ['Udbetalinger i oversigten', b.payments?.length ? String(b.payments.length) : null],
-    ]));
+    ]),
+    actionButtons('benefit', b));
 }
 
 function totalsBlock(totals) {
@@ -134,7 +174,81 @@ function appointmentItem(a) {
       ['Med', a.with_role],
       ['Hvor', a.place],
     ]),
-    a.what.length ? el('ul', { class: 'tasks', 'aria-label': 'Det skal ske' }, a.what.map((w) => el('li', {}, w))) : null);
+    a.what.length ? el('ul', { class: 'tasks', 'aria-label': 'Det skal ske' }, a.what.map((w) => el('li', {}, w))) : null,
+    actionButtons('appointment', a));
+}
+
+const PLAN_KINDS = {
+  handleplan: 'Handleplan',
+  indsatsplan: 'Indsatsplan',
+  jobplan: 'Jobplan',
+  genoptraeningsplan: 'Genoptræningsplan',
+  other: 'Plan',
+};
+
+const ACTIVITY_STATUS = { planned: 'planlagt', ongoing: 'i gang', completed: 'afsluttet', cancelled: 'aflyst' };
+
+/** "3 af 5 (12. november 2026)" for an assessment, or null when there is none. */
+function assessment(a) {
+  return a ? `${a.score} af ${a.scale_max} (${dato(a.at)})` : null;
+}
+
+function goalItem(g, self) {
+  return el('li', { class: 'goal', 'data-goal-id': g.id, 'data-goal-status': g.status.code },
+    el('p', { class: 'goal-text' }, g.text),
+    el('p', { class: `status status-${g.status.code}` },
+      el('span', { class: 'badge' }, g.status.text), ` siden ${dato(g.status.since)}`),
+    facts([
+      [self ? 'Din vurdering' : 'Borgerens vurdering', assessment(g.citizen_assessment)],
+      ['Sagsbehandlerens vurdering', assessment(g.caseworker_assessment)],
+    ]));
+}
+
+/** "Virksomhedspraktik – 2. november 2026 til 18. december 2026, med virksomhedskonsulent". */
+function activityText(a) {
+  const when = a.to && a.to !== a.from ? `${dato(a.from)} til ${dato(a.to)}` : dato(a.from);
+  return [`${a.text} – ${when}`, a.with_role ? `med ${a.with_role}` : null, a.place ? `i/på ${a.place}` : null]
+    .filter(Boolean).join(', ');
+}
+
+/**
+ * The plan's activities as the overview marks them: those going on now (`current`), and
+ * those still to come (not yet started, not cancelled or completed).
+ */
+function activitiesBlock(plan, asOf) {
+  const now = plan.activities.filter((a) => a.current);
+  const next = plan.activities.filter((a) => !a.current && a.from > asOf && (a.status === 'planned' || a.status === 'ongoing'));
+  const list = (items, kind, empty) => el('ul', { class: 'activities' },
+    items.length
+      ? items.map((a) => el('li', { 'data-activity-id': a.id, 'data-activity': kind },
+          activityText(a), ` (${ACTIVITY_STATUS[a.status] ?? a.status})`))
+      : el('li', { class: 'empty' }, empty));
+  return el('div', { class: 'plan-activities' },
+    el('h4', {}, 'Aktiviteter nu'), list(now, 'now', 'Ingen aktiviteter lige nu.'),
+    el('h4', {}, 'Næste aktiviteter'), list(next, 'next', 'Ingen planlagte aktiviteter.'));
+}
+
+function planItem(p, overview) {
+  const self = overview.viewer_role === 'self';
+  return el('li', { class: 'card plan', 'data-kind': 'plan', 'data-id': `${p.source}/${p.id}` },
+    el('h3', {}, p.title),
+    el('p', { class: `status status-${p.status.code}` },
+      el('span', { class: 'badge' }, p.status.text), ` siden ${dato(p.status.since)}`),
+    p.awaiting_approval ? el('p', { class: 'awaiting-approval' }, el('strong', {}, 'Planen venter på godkendelse.')) : null,
+    p.follow_up_overdue
+      ? el('p', { class: 'overdue' }, el('strong', {}, 'Opfølgningen er forsinket: '), `den var sat til ${dato(p.next_follow_up)}.`)
+      : null,
+    facts([
+      ['Slags plan', PLAN_KINDS[p.kind] ?? p.kind],
+      ['Område', p.area.title ? `${p.area.title} (${p.area.number})` : p.area.number],
+      ['Periode', p.period.to ? `${dato(p.period.from)} til ${dato(p.period.to)}` : `fra ${dato(p.period.from)}`],
+      ['Næste opfølgning', p.next_follow_up && !p.follow_up_overdue ? dato(p.next_follow_up) : null],
+    ]),
+    el('h4', {}, 'Mål'),
+    el('p', { class: 'goals-summary' }, `${p.goals_achieved} af ${p.goals_total} mål er nået.`),
+    el('ul', { class: 'goals' }, p.goals.map((g) => goalItem(g, self))),
+    activitiesBlock(p, overview.as_of),
+    actionButtons('plan', p));
 }
 
 function fill(list, items, render, empty) {
@@ -146,7 +260,10 @@ function render(overview, viewer) {
   const v = VIEWERS[viewer];
   who.textContent = viewer === 'anna' ? v.label : `${v.label} borgeren ${overview.subject}.`;
   who.hidden = false;
+  document.getElementById('action-message').hidden = true;
   fill(document.getElementById('cases'), overview.cases, caseItem, 'Ingen sager at vise.');
+  // An overview made before plans existed has no `plans`: none to show.
+  fill(document.getElementById('plans'), overview.plans ?? [], (p) => planItem(p, overview), 'Ingen planer at vise.');
   fill(document.getElementById('benefits'), overview.benefits, benefitItem, 'Ingen ydelser at vise.');
   document.getElementById('totals').replaceChildren(totalsBlock(overview.totals));
   const visits = overview.appointments.filter((a) => a.kind === 'home_visit');
@@ -184,6 +301,11 @@ async function main() {
     document.body.dataset.viewer = viewer;
     document.body.dataset.state = 'ready';
   };
+
+  document.getElementById('indhold').addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (button) showAction(button);
+  });
 
   const form = document.getElementById('viewer-form');
   form.addEventListener('change', () => show(new FormData(form).get('viewer')));

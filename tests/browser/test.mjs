@@ -1,7 +1,9 @@
 // Browser test of examples/web/: Debian's chromium, driven by playwright-core, loads the
-// page from a local static server and checks, for each viewer, that the cases, benefits
-// and appointments shown are exactly those the Node API returns for the same request, and
-// that withheld or out-of-scope records appear nowhere in the DOM. Screenshots go to
+// page from a local static server and checks, for each viewer, that the cases, plans,
+// benefits and appointments shown are exactly those the Node API returns for the same
+// request, that the action buttons are exactly the (record, action) pairs the overview
+// lists (none for a read-only proxy), and that withheld or out-of-scope records appear
+// nowhere in the DOM. Screenshots go to
 // target/browser/. Prints a final "N passed, N failed" line; exits 1 on any failure.
 //
 // EGENSAG_PKG_DIR: the package to test (default bindings-wasm/pkg; scripts/test-wasm.sh
@@ -30,11 +32,50 @@ function kroner(ore) {
   return `${sign}${whole},${String(abs % 100).padStart(2, '0')} kr.`;
 }
 
+// `buttons`: 'some' (the viewer may act: at least one button), 'none' (a read-only
+// mandate: no button at all, while the overview does show records).
 const VIEWERS = [
-  { key: 'anna', file: 'anna.json', hidden: ['Underretning fra tredjemand', 'Særlig støtte', 'Fejlregistreret sag'], shown: ['Praktisk hjælp i hjemmet'] },
-  { key: 'anna-proxy', file: 'anna-proxy.json', hidden: ['Underretning fra tredjemand', 'Særlig støtte', 'Praktisk hjælp i hjemmet'], shown: [] },
-  { key: 'clara-parent', file: 'clara-parent.json', hidden: ['Ungeindsats – uddannelse'], shown: ['Aflastning'] },
+  {
+    key: 'anna', file: 'anna.json', buttons: 'some',
+    hidden: ['Underretning fra tredjemand', 'Særlig støtte', 'Fejlregistreret sag'],
+    shown: ['Praktisk hjælp i hjemmet', 'Min plan for at vende tilbage til arbejdet'],
+  },
+  {
+    key: 'anna-proxy', file: 'anna-proxy.json', buttons: 'none',
+    // The fuldmagt covers cases and benefits only: not the plan.
+    hidden: ['Underretning fra tredjemand', 'Særlig støtte', 'Praktisk hjælp i hjemmet', 'Min plan for at vende tilbage til arbejdet'],
+    shown: [],
+  },
+  {
+    key: 'clara-parent', file: 'clara-parent.json', buttons: 'none',
+    hidden: ['Ungeindsats – uddannelse'], shown: ['Aflastning', 'Handleplan for aflastning'],
+  },
 ];
+
+const RECORD_KINDS = { cases: 'case', benefits: 'benefit', appointments: 'appointment', plans: 'plan' };
+
+/** Every (record kind, record id, action) the overview lists, as sorted "kind|source/id|action" keys. */
+function expectedActions(overview) {
+  const keys = [];
+  for (const [list, kind] of Object.entries(RECORD_KINDS)) {
+    for (const record of overview[list] ?? []) {
+      for (const action of record.actions ?? []) keys.push(`${kind}|${record.source}/${record.id}|${action}`);
+    }
+  }
+  return keys.sort();
+}
+
+/** The plans as the page should show them: id, title, status text, goal ids and statuses. */
+function expectedPlans(overview) {
+  return (overview.plans ?? []).map((p) => ({
+    id: `${p.source}/${p.id}`,
+    title: p.title,
+    status: p.status.text,
+    summary: `${p.goals_achieved} af ${p.goals_total} mål er nået.`,
+    goals: p.goals.map((g) => ({ id: g.id, code: g.status.code, text: g.text, status: g.status.text })),
+    now: p.activities.filter((a) => a.current).map((a) => a.id),
+  }));
+}
 
 let passed = 0;
 let failed = 0;
@@ -81,7 +122,8 @@ try {
 
   check('the page is Danish', (await page.getAttribute('html', 'lang')) === 'da');
   const h2 = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent.trim()));
-  check('sections Mine sager, Ydelser og gæld, Aftaler', same(h2, ['Mine sager', 'Ydelser og gæld', 'Aftaler']), JSON.stringify(h2));
+  check('sections Mine sager, Mine planer, Ydelser og gæld, Aftaler',
+    same(h2, ['Mine sager', 'Mine planer', 'Ydelser og gæld', 'Aftaler']), JSON.stringify(h2));
   check('one h1', (await page.$$('h1')).length === 1);
   check('the .wasm is served as application/wasm',
     wasmResponses.length === 1 && wasmResponses[0].headers()['content-type'] === 'application/wasm',
@@ -114,6 +156,64 @@ try {
       same(appointmentIds, [...expectedVisits, ...expectedOthers].map((a) => `${a.source}/${a.id}`)), JSON.stringify(appointmentIds));
     const visitCount = await page.$$eval('#home-visits [data-kind="appointment"]', (e) => e.length);
     check(`${label} upcoming home visits (${expectedVisits.length})`, visitCount === expectedVisits.length);
+
+    const plans = await page.$$eval('[data-kind="plan"]', (cards) => cards.map((card) => ({
+      id: card.dataset.id,
+      title: card.querySelector('h3').textContent,
+      status: card.querySelector('.status .badge').textContent,
+      summary: card.querySelector('.goals-summary').textContent,
+      goals: [...card.querySelectorAll('.goal')].map((g) => ({
+        id: g.dataset.goalId,
+        code: g.dataset.goalStatus,
+        text: g.querySelector('.goal-text').textContent,
+        status: g.querySelector('.badge').textContent,
+      })),
+      now: [...card.querySelectorAll('[data-activity="now"]')].map((a) => a.dataset.activityId),
+    })));
+    check(`${label} plans, goals and goal statuses match the Node API (${(expected.plans ?? []).length})`,
+      same(plans, expectedPlans(expected)), JSON.stringify(plans));
+    for (const p of expected.plans ?? []) {
+      for (const g of p.goals) {
+        for (const a of [g.citizen_assessment, g.caseworker_assessment]) {
+          if (!a) continue;
+          const shown = await page.$eval(`[data-kind="plan"][data-id="${p.source}/${p.id}"] [data-goal-id="${g.id}"]`,
+            (goal, want) => goal.textContent.includes(want), `${a.score} af ${a.scale_max}`);
+          check(`${label} plan ${p.id} goal ${g.id} shows the assessment ${a.score} af ${a.scale_max}`, shown);
+        }
+      }
+    }
+
+    // Action buttons: exactly the overview's (record, action) pairs, each inside its record's card.
+    const buttons = await page.$$eval('main button', (bs) => bs.map((b) => ({
+      key: `${b.dataset.recordKind}|${b.dataset.recordId}|${b.dataset.action}`,
+      action: b.dataset.action,
+      inCard: b.closest('[data-kind]')?.dataset.kind === b.dataset.recordKind
+        && b.closest('[data-kind]')?.dataset.id === b.dataset.recordId,
+    })));
+    const wanted = expectedActions(expected);
+    const shownKeys = buttons.map((b) => b.key).sort();
+    check(`${label} action buttons are exactly the overview's actions (${wanted.length})`,
+      same(shownKeys, wanted), `shown ${JSON.stringify(shownKeys)}\n    wanted ${JSON.stringify(wanted)}`);
+    const unlisted = buttons.filter((b) => !b.action || !wanted.includes(b.key));
+    check(`${label} no button for an action the overview does not list`, unlisted.length === 0, JSON.stringify(unlisted));
+    check(`${label} every action button sits in its record's card`, buttons.every((b) => b.inCard), JSON.stringify(buttons));
+    const visibleRecords = Object.keys(RECORD_KINDS).reduce((n, list) => n + (expected[list] ?? []).length, 0);
+    if (viewer.buttons === 'none') {
+      check(`${label} a read-only ${expected.viewer_role} sees records (${visibleRecords}) but no action button`,
+        visibleRecords > 0 && buttons.length === 0 && wanted.length === 0, `records ${visibleRecords}, buttons ${buttons.length}`);
+    }
+    if (viewer.buttons === 'some') {
+      check(`${label} at least one action button`, buttons.length > 0);
+      const first = expected.plans?.find((p) => p.actions?.length) ?? expected.cases.find((c) => c.actions?.length);
+      if (first) {
+        const selector = `button[data-record-id="${first.source}/${first.id}"][data-action="${first.actions[0]}"]`;
+        await page.click(selector);
+        const message = await page.textContent('#action-message');
+        check(`${label} clicking ${first.actions[0]} only shows a message`,
+          (await page.isVisible('#action-message')) && message.includes(first.actions[0]) && message.includes('Der er ikke sket noget'),
+          message);
+      }
+    }
 
     const years = await page.$$eval('[data-kind="year-total"]', (rows) => rows.map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent]));
     check(`${label} totals by year`,
