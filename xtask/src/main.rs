@@ -7,10 +7,11 @@
 //! | `schemas` | `schemas/*.schema.json`                 | [`egensag::schema::files`]               |
 //! | `header`  | `bindings-c/include/egensag.h`          | cbindgen (library) + `bindings-c/cbindgen.toml` |
 //! | `types`   | `bindings-wasm/npm/types.d.ts`          | `bindings-wasm/tools/schemas-to-types.mjs` (Node) from `schemas/` |
+//! | `python`  | `bindings-python/python/egensag/_types.pyi` | [`python_types`] (this crate) from `schemas/` |
 //! | `vectors` | `tests/vectors/rule-*/{policy,request}.json`, every vector's expected outputs | core's `scenarios` and `vectors` tests with `EGENSAG_BLESS=1` |
 //!
 //! - `cargo xtask bless [PART…]` rewrites them (all parts by default, in the order above:
-//!   the types are made from the schemas). Review the diff before committing it.
+//!   the TypeScript and Python types are made from the schemas). Review the diff before committing it.
 //! - `cargo xtask check [PART…]` fails when a committed file differs from what would be
 //!   made, naming the file and the command that fixes it. For `vectors` it runs core's
 //!   `vectors`, `scenarios` and `schemas` tests twice: as they are, and with core's
@@ -20,6 +21,8 @@
 //!
 //! Tool versions are pinned in the root `Cargo.toml` (`[workspace.dependencies]`:
 //! `cbindgen` here, `wasm-bindgen` for the CLI that scripts/setup.sh installs).
+
+mod python_types;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -31,18 +34,26 @@ enum Part {
     Schemas,
     Header,
     Types,
+    Python,
     Vectors,
 }
 
 impl Part {
     /// Every part, in the order they must be made.
-    const ALL: [Part; 4] = [Part::Schemas, Part::Header, Part::Types, Part::Vectors];
+    const ALL: [Part; 5] = [
+        Part::Schemas,
+        Part::Header,
+        Part::Types,
+        Part::Python,
+        Part::Vectors,
+    ];
 
     fn name(self) -> &'static str {
         match self {
             Part::Schemas => "schemas",
             Part::Header => "header",
             Part::Types => "types",
+            Part::Python => "python",
             Part::Vectors => "vectors",
         }
     }
@@ -61,7 +72,7 @@ enum Mode {
     Check,
 }
 
-const USAGE: &str = "usage: cargo xtask bless|check [schemas|header|types|vectors]...";
+const USAGE: &str = "usage: cargo xtask bless|check [schemas|header|types|python|vectors]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -148,6 +159,10 @@ fn run(part: Part, mode: Mode, root: &Path) -> Result<(), String> {
                 root,
                 &[(PathBuf::from("bindings-wasm/npm/types.d.ts"), types)],
             )
+        }
+        Part::Python => {
+            let stubs = python_types::generate(root)?;
+            sync(mode, root, &[(PathBuf::from(python_types::PATH), stubs)])
         }
         Part::Vectors => match mode {
             Mode::Bless => bless_vectors(root),
