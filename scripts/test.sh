@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of egensag: the generated files (`cargo xtask check`: schemas, C header,
-# TypeScript types, conformance vectors, also in a build that changes serde_json's map
+# TypeScript and Python types, conformance vectors, also in a build that changes serde_json's map
 # order), Rust (unit, property, doc, every member), the C library under valgrind, the npm
-# WebAssembly package in Node and TypeScript, the demo page in headless Chromium, and
-# short fuzz runs.
+# WebAssembly package in Node and TypeScript, the demo page in headless Chromium, the
+# Python package (its wheel installed in a fresh virtual environment), and short fuzz runs.
 #
 # On a fresh machine it first installs what is missing (the wasm target, wasm-bindgen-cli,
 # Chromium, valgrind, pkg-config, npm packages). Run from anywhere:
@@ -20,7 +20,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "generated files are up to date (schemas, C header, TypeScript types, vectors)"
+step "generated files are up to date (schemas, C header, TypeScript and Python types, vectors)"
 cargo xtask check
 
 step "Rust tests (unit, property, doc, conformance vectors, schemas; every member)"
@@ -46,6 +46,11 @@ fi
 if [ -f scripts/test-wasm.sh ]; then
   step "WebAssembly package, Node, TypeScript and browser"
   bash scripts/test-wasm.sh
+fi
+
+if [ -f scripts/test-python.sh ]; then
+  step "Python package (abi3 wheel installed in a fresh virtual environment; pytest, mypy)"
+  bash scripts/test-python.sh
 fi
 
 if [ -f scripts/fuzz-smoke.sh ]; then
