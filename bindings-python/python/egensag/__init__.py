@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, Union
+from typing import Any, Union
 
 from . import _native
 from ._error import EgensagError
 
-__all__ = ["EgensagError", "Engine", "SourceKind", "core_version", "sources", "sources_json"]
-
-#: Which index a document is: SF1470 ``Sag`` (cases) or Ydelsesindeks (benefits).
-SourceKind = Literal["sf1470", "ydelsesindeks"]
+__all__ = ["EgensagError", "Engine", "core_version", "sources", "sources_json"]
 
 #: What every input may be: a dict, or JSON text as ``str`` or UTF-8 ``bytes``.
 _Input = Union[Mapping[str, Any], str, bytes]

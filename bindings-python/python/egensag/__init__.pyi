@@ -24,7 +24,7 @@ from ._types import (
     ValidationReport,
 )
 
-__all__ = ["EgensagError", "Engine", "SourceKind", "core_version", "sources", "sources_json"]
+__all__ = ["EgensagError", "Engine", "core_version", "sources", "sources_json"]
 
 #: Which index a document is: SF1470 `Sag` (cases) or Ydelsesindeks (benefits).
 SourceKind: TypeAlias = Literal["sf1470", "ydelsesindeks"]

@@ -2,12 +2,9 @@
 # this module's API is internal and takes only UTF-8 bytes.
 from typing import final
 
-from typing_extensions import disjoint_base
-
 __all__ = ["Engine", "core_version", "sources_json"]
 
 @final
-@disjoint_base
 class Engine:
     def __new__(cls, policy: bytes, catalogue: bytes | None = None) -> Engine: ...
     def overview_json(self, request: bytes) -> str: ...
