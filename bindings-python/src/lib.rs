@@ -124,12 +124,7 @@ impl NativeEngine {
     }
 
     /// A request with the records of a `sources` result added.
-    fn add_sources_json(
-        &self,
-        py: Python<'_>,
-        request: &[u8],
-        sources: &[u8],
-    ) -> PyResult<String> {
+    fn add_sources_json(&self, py: Python<'_>, request: &[u8], sources: &[u8]) -> PyResult<String> {
         detached(py, || {
             let request = text(request, "")?;
             let sources = text(sources, "sources")?;
