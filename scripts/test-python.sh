@@ -13,6 +13,8 @@
 #        reject each marked line of bindings-python/tests/typing/rejected.py)
 #      - stubtest: the hand-written stubs match the installed package
 #      - the consumer, examples/python/overview.py and the README's program run
+#   4. the same wheel in fresh virtual environments of CPython 3.9 and 3.13, where the
+#      machine has them (pyenv): the consumer and the README's program run
 # BUILD_ONLY=1 stops after step 2 (bench/python/run.sh uses it). Needs python3 (3.9+)
 # with venv and pip, and Rust.
 set -euo pipefail
@@ -118,12 +120,38 @@ step "the consumer and the example run"
 "$py" "$root/bindings-python/tests/typing/consumer.py" "$root"
 "$py" "$root/examples/python/overview.py" > "$work/example.out"
 grep -q "Mine sager" "$work/example.out" || fail "examples/python/overview.py printed no overview"
-"$py" "$root/examples/python/overview.py" --json | head -c 60; echo
+"$py" "$root/examples/python/overview.py" --json > "$work/example.json"
+[[ "$(head -c 9 "$work/example.json")" == '{"as_of":' ]] || fail "examples/python/overview.py --json printed no overview JSON"
 set +e
 "$py" "$root/examples/python/overview.py" "$root/tests/vectors/error-not-json/request.json" 2> "$work/err.out"
 status=$?
 set -e
 [[ $status == 1 ]] && grep -q '^egensag: invalid_json at ' "$work/err.out" ||
   fail "the example did not report a bad request (status $status): $(cat "$work/err.out")"
+
+step "the same wheel on the oldest and the newest CPython here (abi3)"
+# A fresh machine has CPython 3.11; where pyenv (or the system) has others, the one wheel
+# must load and work on them too: the consumer and the README's program run there.
+ran=0
+for version in 3.9 3.13; do
+  other=""
+  for candidate in "python$version" "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$version".*/bin/"python$version"; do
+    if "$candidate" -c 'import venv, ensurepip' 2>/dev/null; then other="$candidate"; break; fi
+  done
+  if [[ -z "$other" ]]; then
+    echo "CPython $version: not on this machine, skipped"
+    continue
+  fi
+  rm -rf "$dir/venv-$version"
+  "$other" -m venv "$dir/venv-$version"
+  "$dir/venv-$version/bin/pip" install -q --no-index "$wheel"
+  "$dir/venv-$version/bin/python" -c 'import sys; print(sys.version.split()[0], end=": ")'
+  "$dir/venv-$version/bin/python" "$root/bindings-python/tests/typing/consumer.py" "$root"
+  (cd "$root/examples/data" && "$dir/venv-$version/bin/python" "$work/readme_program.py") > "$work/readme-$version.out"
+  grep -q "Mine sager" "$work/readme-$version.out" || fail "the README's program printed no overview on $other"
+  rm -rf "$dir/venv-$version"
+  ran=$((ran + 1))
+done
+echo "the wheel ran on $ran other CPython version(s)"
 
 step "Python package: all tests passed"
