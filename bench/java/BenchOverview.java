@@ -1,9 +1,10 @@
 // Times dk.egensag.Engine.overview (Java, through JNA and libegensag): median ns per call
 // over ROUNDS rounds of ITERATIONS calls, after a warm-up of one round (the JIT compiles the
 // binding's Java code), printed as `NS OUTPUT_BYTES` (the format of its Rust twin
-// bench/examples/time_overview.rs; bench/java/run.sh compares the two).
+// bench/examples/time_overview.rs; bench/java/run.sh compares the two). API `string` times
+// overview(String) -> String, `bytes` overviewUtf8(byte[]) -> byte[].
 //
-//   java -Djna.library.path=DIR -cp CLASSES:jna.jar BenchOverview.java POLICY REQUEST ITERATIONS ROUNDS
+//   java -Djna.library.path=DIR -cp CLASSES:jna.jar BenchOverview POLICY REQUEST ITERATIONS ROUNDS API
 import dk.egensag.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 
 public class BenchOverview {
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            System.err.println("usage: BenchOverview POLICY REQUEST ITERATIONS ROUNDS");
+        if (args.length != 5 || !(args[4].equals("string") || args[4].equals("bytes"))) {
+            System.err.println("usage: BenchOverview POLICY REQUEST ITERATIONS ROUNDS string|bytes");
             System.exit(2);
         }
         String policy = Files.readString(Path.of(args[0]));
@@ -22,20 +23,27 @@ public class BenchOverview {
         String request = Files.readString(Path.of(args[1])).replaceAll("[\r\n]+$", "");
         int iterations = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
+        boolean strings = args[4].equals("string");
+        byte[] requestBytes = request.getBytes(StandardCharsets.UTF_8);
         long bytes = 0;
         try (Engine engine = new Engine(policy)) {
             for (int i = 0; i < Math.max(iterations, 3); i++) {
-                bytes += engine.overview(request).length();
+                bytes += strings ? engine.overview(request).length() : engine.overviewUtf8(requestBytes).length;
             }
             double[] samples = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 long start = System.nanoTime();
                 String out = null;
+                byte[] outBytes = null;
                 for (int i = 0; i < iterations; i++) {
-                    out = engine.overview(request);
+                    if (strings) {
+                        out = engine.overview(request);
+                    } else {
+                        outBytes = engine.overviewUtf8(requestBytes);
+                    }
                 }
                 samples[r] = (double) (System.nanoTime() - start) / iterations;
-                bytes = out.getBytes(StandardCharsets.UTF_8).length;
+                bytes = strings ? out.getBytes(StandardCharsets.UTF_8).length : outBytes.length;
             }
             Arrays.sort(samples);
             System.out.printf("%.0f %d%n", samples[rounds / 2], bytes);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Java API (dk.egensag.Engine through JNA and libegensag) against the Rust API on the
-# same request: both timed in alternating runs (Java, Rust, Java, Rust, …) in one
-# invocation; prints the ratio of medians and writes target/bench-java-ratio.json. By
+# same request: overview(String), overviewUtf8(byte[]) and Rust's overview_json timed in
+# alternating runs (String, byte[], Rust, String, …) in one invocation; prints the ratios of
+# medians and writes target/bench-java-ratio.json. By
 # default it measures 1,000 records (as bench/c/run.sh) and 1 record (where the cost of the
 # boundary itself shows); RECORDS="1000" measures one size. Needs javac and Debian's
 # libjna-java (scripts/test-java.sh installs it). Run from anywhere.
@@ -23,25 +24,32 @@ javac --release 17 -cp "$work/classes:$jna" -d "$work/classes" bench/java/BenchO
 cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+bench() { java -XX:+UseSerialGC -Djna.library.path="$target/release" -cp "$work/classes:$jna" \
+  BenchOverview "$work/policy.json" "$work/request.json" "$iterations" "$rounds" "$1"; }
+
 json="["
 for records in $sizes; do
   # Iterations per round: about 20 ms of work per round at either size.
   iterations="${ITERATIONS:-$(( records >= 1000 ? 20 : 2000 ))}"
   "$target/release/examples/gen_ndjson" 1 "$records" > "$work/request.json"
-  j_ns=(); r_ns=()
+  s_ns=(); b_ns=(); r_ns=()
   for _ in $(seq "$runs"); do
-    read -r j j_bytes < <(java -XX:+UseSerialGC -Djna.library.path="$target/release" -cp "$work/classes:$jna" \
-      BenchOverview "$work/policy.json" "$work/request.json" "$iterations" "$rounds")
+    read -r s s_bytes < <(bench string)
+    read -r b b_bytes < <(bench bytes)
     read -r r r_bytes < <("$target/release/examples/time_overview" "$work/policy.json" "$work/request.json" "$iterations" "$rounds")
-    [[ "$j_bytes" == "$r_bytes" ]] || { echo "outputs differ in size: $j_bytes vs $r_bytes" >&2; exit 1; }
-    j_ns+=("$j"); r_ns+=("$r")
+    [[ "$s_bytes" == "$r_bytes" && "$b_bytes" == "$r_bytes" ]] \
+      || { echo "outputs differ in size: $s_bytes, $b_bytes vs $r_bytes" >&2; exit 1; }
+    s_ns+=("$s"); b_ns+=("$b"); r_ns+=("$r")
   done
-  j_med="$(median "${j_ns[@]}")"; r_med="$(median "${r_ns[@]}")"
-  ratio="$(awk -v j="$j_med" -v r="$r_med" 'BEGIN {printf "%.3f", j / r}')"
-  echo "Java API ${j_med} ns/request, Rust API ${r_med} ns/request at $records records (runs: Java ${j_ns[*]}; Rust ${r_ns[*]})"
-  echo "java_api_over_rust_api = $ratio at $records records"
+  s_med="$(median "${s_ns[@]}")"; b_med="$(median "${b_ns[@]}")"; r_med="$(median "${r_ns[@]}")"
+  s_ratio="$(awk -v j="$s_med" -v r="$r_med" 'BEGIN {printf "%.3f", j / r}')"
+  b_ratio="$(awk -v j="$b_med" -v r="$r_med" 'BEGIN {printf "%.3f", j / r}')"
+  echo "$records records ($(wc -c < "$work/request.json") bytes in, $r_bytes out): Java String API ${s_med} ns/request," \
+    "Java byte[] API ${b_med}, Rust API ${r_med} (runs: String ${s_ns[*]}; byte[] ${b_ns[*]}; Rust ${r_ns[*]})"
+  echo "java_string_api_over_rust_api = $s_ratio, java_bytes_api_over_rust_api = $b_ratio at $records records"
   [[ "$json" == "[" ]] || json+=", "
-  json+="{\"records\": $records, \"java_ns_per_request\": $j_med, \"rust_ns_per_request\": $r_med, \"ratio\": $ratio}"
+  json+="{\"records\": $records, \"java_string_ns_per_request\": $s_med, \"java_bytes_ns_per_request\": $b_med,"
+  json+=" \"rust_ns_per_request\": $r_med, \"string_ratio\": $s_ratio, \"bytes_ratio\": $b_ratio}"
 done
 echo "CPU: $cpu; $(java -version 2>&1 | head -n 1)"
 mkdir -p "$target"

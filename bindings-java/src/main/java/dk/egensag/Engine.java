@@ -10,7 +10,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Everything goes in and out as JSON text: each method returns the library's exact JSON,
  * the same bytes as the Rust, C and JavaScript APIs (parse it with the JSON library of your
- * choice). A refused input throws {@link EgensagException} with a code and a path.
+ * choice). A refused input throws {@link EgensagException} with a code and a path. Each
+ * method has a {@code …Utf8} twin taking and returning UTF-8 bytes, which saves the
+ * conversion to and from {@code String} when the JSON library reads and writes bytes
+ * anyway (for a megabyte request that conversion is a noticeable part of the call).
  *
  * <pre>{@code
  * try (Engine engine = new Engine(policyJson, catalogueXml)) {  // compile once, reuse
@@ -95,6 +98,11 @@ public final class Engine implements AutoCloseable {
         return call(LibEgensag::egensag_overview, request);
     }
 
+    /** {@link #overview} on UTF-8 bytes: the request's bytes in, the overview's bytes out. */
+    public byte[] overviewUtf8(byte[] request) {
+        return call(LibEgensag::egensag_overview, request);
+    }
+
     /**
      * Every record's decision with its reasons and rules: a request (JSON) in, the
      * explanation (JSON) out.
@@ -103,6 +111,11 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException when the engine is closed
      */
     public String explain(String request) {
+        return call(LibEgensag::egensag_explain, request);
+    }
+
+    /** {@link #explain} on UTF-8 bytes. */
+    public byte[] explainUtf8(byte[] request) {
         return call(LibEgensag::egensag_explain, request);
     }
 
@@ -117,6 +130,11 @@ public final class Engine implements AutoCloseable {
         return call(LibEgensag::egensag_validate, request);
     }
 
+    /** {@link #validate} on UTF-8 bytes. */
+    public byte[] validateUtf8(byte[] request) {
+        return call(LibEgensag::egensag_validate, request);
+    }
+
     /**
      * Whom the viewer may act for: a represented request (JSON: {@code as_of},
      * {@code viewer}, {@code mandates}, …) in, one entry per usable mandate (JSON) out.
@@ -125,6 +143,11 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException when the engine is closed
      */
     public String represented(String request) {
+        return call(LibEgensag::egensag_represented, request);
+    }
+
+    /** {@link #represented} on UTF-8 bytes. */
+    public byte[] representedUtf8(byte[] request) {
         return call(LibEgensag::egensag_represented, request);
     }
 
@@ -140,6 +163,11 @@ public final class Engine implements AutoCloseable {
         return call(LibEgensag::egensag_notifications, previous, current);
     }
 
+    /** {@link #notifications} on UTF-8 bytes. */
+    public byte[] notificationsUtf8(byte[] previous, byte[] current) {
+        return call(LibEgensag::egensag_notifications, previous, current);
+    }
+
     /**
      * Adds the records of a {@link #sources} result to a request: the request with those
      * records after its own (JSON) out, ready for {@link #overview}. Error paths in the
@@ -149,6 +177,11 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException when the engine is closed
      */
     public String addSources(String request, String sources) {
+        return call(LibEgensag::egensag_add_sources, request, sources);
+    }
+
+    /** {@link #addSources} on UTF-8 bytes. */
+    public byte[] addSourcesUtf8(byte[] request, byte[] sources) {
         return call(LibEgensag::egensag_add_sources, request, sources);
     }
 
@@ -168,16 +201,22 @@ public final class Engine implements AutoCloseable {
      *     character (a C string cannot hold one)
      */
     public static String sources(String kind, String document, String asOf, String profile) {
+        return LibEgensag.text(sourcesUtf8(kind, LibEgensag.utf8(document), asOf, LibEgensag.utf8(profile)));
+    }
+
+    /**
+     * {@link #sources} with the document and the profile as UTF-8 bytes ({@code kind} and
+     * {@code asOf} are short C strings either way), giving the result's UTF-8 bytes.
+     */
+    public static byte[] sourcesUtf8(String kind, byte[] document, String asOf, byte[] profile) {
         byte[] k = LibEgensag.cString(kind, "kind");
-        byte[] d = LibEgensag.utf8(document);
         byte[] a = LibEgensag.cString(asOf, "asOf");
-        byte[] p = LibEgensag.utf8(profile);
         long[] out = new long[1];
         long[] len = new long[1];
         long[] err = new long[1];
-        int status = LibEgensag.egensag_sources(
-                k, d, LibEgensag.length(d), a, p, LibEgensag.length(p), out, len, err);
-        return LibEgensag.take(status, out[0], len[0], err[0]);
+        int status = LibEgensag.egensag_sources(k, document, LibEgensag.length(document), a, profile,
+                LibEgensag.length(profile), out, len, err);
+        return LibEgensag.takeBytes(status, out[0], len[0], err[0]);
     }
 
     /** The loaded library's version, e.g. {@code 0.1.0}. */
@@ -206,25 +245,14 @@ public final class Engine implements AutoCloseable {
     }
 
     private String call(LibEgensag.RequestCall function, String request) {
-        byte[] in = LibEgensag.utf8(request);
-        long[] out = new long[1];
-        long[] len = new long[1];
-        long[] err = new long[1];
-        int status;
-        Lock read = lock.readLock();
-        read.lock();
-        try {
-            status = function.call(live(), in, LibEgensag.length(in), out, len, err);
-        } finally {
-            read.unlock();
-            Reference.reachabilityFence(this);
-        }
-        return LibEgensag.take(status, out[0], len[0], err[0]);
+        return LibEgensag.text(call(function, LibEgensag.utf8(request)));
     }
 
     private String call(LibEgensag.PairCall function, String first, String second) {
-        byte[] a = LibEgensag.utf8(first);
-        byte[] b = LibEgensag.utf8(second);
+        return LibEgensag.text(call(function, LibEgensag.utf8(first), LibEgensag.utf8(second)));
+    }
+
+    private byte[] call(LibEgensag.RequestCall function, byte[] request) {
         long[] out = new long[1];
         long[] len = new long[1];
         long[] err = new long[1];
@@ -232,13 +260,29 @@ public final class Engine implements AutoCloseable {
         Lock read = lock.readLock();
         read.lock();
         try {
-            status = function.call(
-                    live(), a, LibEgensag.length(a), b, LibEgensag.length(b), out, len, err);
+            status = function.call(live(), request, LibEgensag.length(request), out, len, err);
         } finally {
             read.unlock();
             Reference.reachabilityFence(this);
         }
-        return LibEgensag.take(status, out[0], len[0], err[0]);
+        return LibEgensag.takeBytes(status, out[0], len[0], err[0]);
+    }
+
+    private byte[] call(LibEgensag.PairCall function, byte[] first, byte[] second) {
+        long[] out = new long[1];
+        long[] len = new long[1];
+        long[] err = new long[1];
+        int status;
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            status = function.call(live(), first, LibEgensag.length(first), second,
+                    LibEgensag.length(second), out, len, err);
+        } finally {
+            read.unlock();
+            Reference.reachabilityFence(this);
+        }
+        return LibEgensag.takeBytes(status, out[0], len[0], err[0]);
     }
 
     /** The C engine; the caller holds the read lock. */

@@ -107,12 +107,27 @@ final class LibEgensag {
         if (text == null) {
             return null;
         }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // getBytes writes '?' for an unpaired surrogate, so bytes without a '?' are exact
+        // (the common case, and a faster test than looking at every char).
+        if (!contains(bytes, (byte) '?')) {
+            return bytes;
+        }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isSurrogate(text.charAt(i))) {
                 return codePoints(text);
             }
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return bytes;
+    }
+
+    private static boolean contains(byte[] bytes, byte b) {
+        for (byte x : bytes) {
+            if (x == b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** UTF-8 of each code point, lone surrogates included (see {@link #utf8}). */
@@ -163,12 +178,18 @@ final class LibEgensag {
         return bytes == null ? 0 : bytes.length;
     }
 
+    /** The library's UTF-8 output as a Java string. */
+    static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
     /**
-     * The result of a call that returns text: on {@link #OK} the string at {@code outJson}
-     * ({@code outLen} bytes, freed here with {@code egensag_string_free}); otherwise the error
-     * at {@code err}, freed here with {@code egensag_error_free} and thrown.
+     * The result of a call that returns text: on {@link #OK} the bytes of the string at
+     * {@code outJson} ({@code outLen} bytes, freed here with {@code egensag_string_free});
+     * otherwise the error at {@code err}, freed here with {@code egensag_error_free} and
+     * thrown.
      */
-    static String take(int status, long outJson, long outLen, long err) {
+    static byte[] takeBytes(int status, long outJson, long outLen, long err) {
         if (status != OK) {
             // Defensive: a failed call leaves outJson NULL, and freeing NULL does nothing.
             egensag_string_free(outJson);
@@ -182,8 +203,7 @@ final class LibEgensag {
                 throw new IllegalStateException("libegensag returned " + outLen
                         + " bytes, more than a Java array holds");
             }
-            byte[] bytes = new Pointer(outJson).getByteArray(0, (int) outLen);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return new Pointer(outJson).getByteArray(0, (int) outLen);
         } finally {
             egensag_string_free(outJson);
         }

@@ -1,10 +1,12 @@
 package dk.egensag;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -89,12 +91,36 @@ class ErrorsTest {
                     () -> engine.overview("{\"as_of\": \"2026-11-23\", \"x\": \"\uD800\"}"));
             assertTrue(e.getMessage().startsWith("expected UTF-8 text"), e.getMessage());
             refused("invalid_json", "previous", () -> engine.notifications("\uDC00", "{}"));
+            // with a '?' as well (which the encoder also writes for the surrogate), and without
+            refused("invalid_json", "", () -> engine.validate("{\"as_of\": \"?\uDBFF\"}"));
+            refused("invalid_input", "as_of", () -> engine.validate("{\"as_of\": \"?\", \"x\": \"\uD83D\uDE00\"}"));
             refused("invalid_json", "", () -> new Engine("{\"id\": \"\uD83D\"}"));
         }
         // A pair is one code point and fine: it comes back unchanged.
         try (Engine engine = new Engine("{\"id\": \"p\uD83D\uDE00\u00E6\", \"kle\": {\"include\": []}}")) {
             assertTrue(engine.explain(REQUEST).contains("\"policy\":\"p\uD83D\uDE00\u00E6\""));
         }
+    }
+
+    /** The …Utf8 twins: the same answers as bytes, and bytes that are not UTF-8 refused. */
+    @Test
+    void bytesVariants() {
+        byte[] request = REQUEST.getBytes(StandardCharsets.UTF_8);
+        try (Engine engine = new Engine(POLICY)) {
+            assertArrayEquals(engine.overview(REQUEST).getBytes(StandardCharsets.UTF_8), engine.overviewUtf8(request));
+            assertArrayEquals("{\"valid\":true,\"problems\":[]}".getBytes(StandardCharsets.UTF_8),
+                    engine.validateUtf8(request));
+            EgensagException e = refused("invalid_json", "",
+                    () -> engine.overviewUtf8(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'}));
+            assertEquals("expected UTF-8 text; invalid byte at offset 6", e.getMessage());
+            refused("invalid_json", "previous", () -> engine.notificationsUtf8(new byte[] {(byte) 0x80}, request));
+            refused("invalid_json", null, () -> engine.explainUtf8(new byte[0]));
+            refused("null_argument", "request", () -> engine.representedUtf8(null));
+            refused("null_argument", "sources", () -> engine.addSourcesUtf8(request, null));
+        }
+        refused("null_argument", "document", () -> Engine.sourcesUtf8("sf1470", null, "2026-11-23", null));
+        assertArrayEquals(Engine.sources("sf1470", SAG, "2026-11-23", null).getBytes(StandardCharsets.UTF_8),
+                Engine.sourcesUtf8("sf1470", SAG.getBytes(StandardCharsets.UTF_8), "2026-11-23", null));
     }
 
     @Test
@@ -110,6 +136,7 @@ class ErrorsTest {
         assertThrows(IllegalStateException.class, () -> engine.represented(REQUEST));
         assertThrows(IllegalStateException.class, () -> engine.notifications("{}", "{}"));
         assertThrows(IllegalStateException.class, () -> engine.addSources(REQUEST, "{}"));
+        assertThrows(IllegalStateException.class, () -> engine.overviewUtf8(new byte[] {'{', '}'}));
     }
 
     static final String SAG = "<Sag xmlns=\"urn:oio:sts:sagdok:sag:6\"><Registrering><AttributListe><Egenskaber>"

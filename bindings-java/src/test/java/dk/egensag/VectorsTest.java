@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code egensag.vectors}, default {@code tests/vectors}) through the Java API exactly as
  * {@code core/tests/vectors.rs} and the C and JavaScript runners do, and compares each output
  * byte for byte with its expected file; an expected file that is absent must not be produced.
+ * Every vector runs twice: through the String methods and through their {@code …Utf8} twins.
  */
 class VectorsTest {
     static final List<String> OUTPUTS = List.of(
@@ -63,91 +64,185 @@ class VectorsTest {
         return m.group(1);
     }
 
+    /**
+     * The engine's calls on UTF-8 bytes, through either the String methods or their
+     * {@code …Utf8} twins: the runner below is the same for both.
+     */
+    interface Api {
+        byte[] sources(String kind, byte[] document, String asOf, byte[] profile);
+
+        byte[] addSources(Engine engine, byte[] request, byte[] sources);
+
+        byte[] overview(Engine engine, byte[] request);
+
+        byte[] explain(Engine engine, byte[] request);
+
+        byte[] notifications(Engine engine, byte[] previous, byte[] current);
+
+        byte[] represented(Engine engine, byte[] request);
+    }
+
+    static String s(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    static byte[] b(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final Api STRINGS = new Api() {
+        public byte[] sources(String kind, byte[] document, String asOf, byte[] profile) {
+            return b(Engine.sources(kind, s(document), asOf, s(profile)));
+        }
+
+        public byte[] addSources(Engine engine, byte[] request, byte[] sources) {
+            return b(engine.addSources(s(request), s(sources)));
+        }
+
+        public byte[] overview(Engine engine, byte[] request) {
+            return b(engine.overview(s(request)));
+        }
+
+        public byte[] explain(Engine engine, byte[] request) {
+            return b(engine.explain(s(request)));
+        }
+
+        public byte[] notifications(Engine engine, byte[] previous, byte[] current) {
+            return b(engine.notifications(s(previous), s(current)));
+        }
+
+        public byte[] represented(Engine engine, byte[] request) {
+            return b(engine.represented(s(request)));
+        }
+    };
+
+    static final Api BYTES = new Api() {
+        public byte[] sources(String kind, byte[] document, String asOf, byte[] profile) {
+            return Engine.sourcesUtf8(kind, document, asOf, profile);
+        }
+
+        public byte[] addSources(Engine engine, byte[] request, byte[] sources) {
+            return engine.addSourcesUtf8(request, sources);
+        }
+
+        public byte[] overview(Engine engine, byte[] request) {
+            return engine.overviewUtf8(request);
+        }
+
+        public byte[] explain(Engine engine, byte[] request) {
+            return engine.explainUtf8(request);
+        }
+
+        public byte[] notifications(Engine engine, byte[] previous, byte[] current) {
+            return engine.notificationsUtf8(previous, current);
+        }
+
+        public byte[] represented(Engine engine, byte[] request) {
+            return engine.representedUtf8(request);
+        }
+    };
+
+    static byte[] bytes(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        return Files.exists(file) ? Files.readAllBytes(file) : null;
+    }
+
     /** The request with the records of the vector's index documents added. */
-    static String addSources(Path dir, Engine engine, String request) throws IOException {
-        String profile = read(dir, "source-profile.json");
+    static byte[] addSources(Api api, Path dir, Engine engine, byte[] request) throws IOException {
+        byte[] profile = bytes(dir, "source-profile.json");
         for (String kind : List.of("sf1470", "ydelsesindeks")) {
-            String document = read(dir, kind + ".xml");
+            byte[] document = bytes(dir, kind + ".xml");
             if (document == null) {
                 continue;
             }
-            String records = Engine.sources(kind, document, asOf(request), profile);
-            request = engine.addSources(request, records);
+            byte[] records = api.sources(kind, document, asOf(s(request)), profile);
+            request = api.addSources(engine, request, records);
         }
         return request;
     }
 
     /** The outputs of one vector, by file name (mirrors run_vector in core/tests/vectors.rs). */
-    static Map<String, String> run(Path dir) throws IOException {
+    static Map<String, byte[]> run(Api api, Path dir) throws IOException {
         String policy = read(dir, "policy.json");
-        String request = read(dir, "request.json");
+        byte[] request = bytes(dir, "request.json");
         assertNotNull(policy, dir + ": policy.json");
         String catalogue = read(dir, "catalogue.xml");
         if (catalogue == null) {
             catalogue = read(dir, "catalogue.json");
         }
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, byte[]> out = new LinkedHashMap<>();
         Engine engine;
         try {
             engine = new Engine(policy, catalogue);
         } catch (EgensagException e) {
-            out.put("error.json", e.getJson());
+            out.put("error.json", b(e.getJson()));
             return out;
         }
         try (engine) {
-            String withSources;
-            String overview;
+            byte[] withSources;
+            byte[] overview;
             try {
-                withSources = addSources(dir, engine, request);
-                overview = engine.overview(withSources);
+                withSources = addSources(api, dir, engine, request);
+                overview = api.overview(engine, withSources);
             } catch (EgensagException e) {
-                out.put("error.json", e.getJson());
+                out.put("error.json", b(e.getJson()));
                 return out;
             }
             out.put("overview.json", overview);
-            out.put("explanation.json", orError(() -> engine.explain(withSources)));
-            String previous = read(dir, "previous.json");
+            out.put("explanation.json", orError(() -> api.explain(engine, withSources)));
+            byte[] previous = bytes(dir, "previous.json");
             if (previous != null) {
-                out.put("notifications.json", orError(() -> engine.notifications(previous, overview)));
+                out.put("notifications.json", orError(() -> api.notifications(engine, previous, overview)));
             }
-            String represented = read(dir, "represented-request.json");
+            byte[] represented = bytes(dir, "represented-request.json");
             if (represented != null) {
-                out.put("represented.json", orError(() -> engine.represented(represented)));
+                out.put("represented.json", orError(() -> api.represented(engine, represented)));
             }
         }
         return out;
     }
 
     interface Call {
-        String call();
+        byte[] call();
     }
 
-    static String orError(Call call) {
+    static byte[] orError(Call call) {
         try {
             return call.call();
         } catch (EgensagException e) {
-            return e.getJson();
+            return b(e.getJson());
         }
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyVector() throws IOException {
+    /** Every vector through {@code api}, each output compared byte for byte. */
+    static Stream<DynamicTest> runAll(Api api) throws IOException {
         List<Path> dirs = vectors();
         assertTrue(dirs.size() >= 100, "expected the conformance vectors, found " + dirs.size());
         return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            Map<String, String> outputs = run(dir);
+            Map<String, byte[]> outputs = run(api, dir);
             for (String name : OUTPUTS) {
                 Path expected = dir.resolve(name);
-                String got = outputs.get(name);
+                byte[] got = outputs.get(name);
                 if (Files.exists(expected)) {
                     assertNotNull(got, name + " expected but not produced");
-                    assertArrayEquals(Files.readAllBytes(expected), got.getBytes(StandardCharsets.UTF_8),
-                            name + " differs");
+                    assertArrayEquals(Files.readAllBytes(expected), got, name + " differs");
                 } else {
                     assertNull(got, name + " produced but not expected");
                 }
             }
         }));
+    }
+
+    /** Through the String methods (files decoded as UTF-8, outputs encoded back). */
+    @TestFactory
+    Stream<DynamicTest> everyVector() throws IOException {
+        return runAll(STRINGS);
+    }
+
+    /** Through the {@code …Utf8} methods (the files' bytes in, bytes out). */
+    @TestFactory
+    Stream<DynamicTest> everyVectorAsBytes() throws IOException {
+        return runAll(BYTES);
     }
 
     /** Every kind of expected output occurs somewhere, so none of the branches above is idle. */
