@@ -1,5 +1,5 @@
 // Times dk.egensag.Engine.overview (Java, through JNA and libegensag): median ns per call
-// over ROUNDS rounds of ITERATIONS calls, after a warm-up of one round (the JIT compiles the
+// over ROUNDS rounds of ITERATIONS calls, after a warm-up of 2 s (the JIT compiles the
 // binding's Java code), printed as `NS OUTPUT_BYTES` (the format of its Rust twin
 // bench/examples/time_overview.rs; bench/java/run.sh compares the two). API `string` times
 // overview(String) -> String, `bytes` overviewUtf8(byte[]) -> byte[].
@@ -27,7 +27,9 @@ public class BenchOverview {
         byte[] requestBytes = request.getBytes(StandardCharsets.UTF_8);
         long bytes = 0;
         try (Engine engine = new Engine(policy)) {
-            for (int i = 0; i < Math.max(iterations, 3); i++) {
+            // Warm-up: at least 3 calls and 2 s, so that the JIT has compiled the binding.
+            long warm = System.nanoTime() + 2_000_000_000L;
+            for (int i = 0; i < 3 || System.nanoTime() < warm; i++) {
                 bytes += strings ? engine.overview(request).length() : engine.overviewUtf8(requestBytes).length;
             }
             double[] samples = new double[rounds];
