@@ -6,7 +6,8 @@
 #      installs, a no-op when it is up to date);
 #   3. checks that every function of bindings-c/include/egensag.h is bound in
 #      LibEgensag.java and declared in the .NET note (docs/dotnet.md);
-#   4. compiles the library with javac into a jar, and the JUnit 5 tests against the jar;
+#   4. compiles the library with javac into a jar (and its javadoc, doclint clean), and the
+#      JUnit 5 tests against the jar;
 #   5. checks that the README's Java program is examples/java/Overview.java, compiles it and
 #      runs it (byte for byte against a vector's overview, and on refused input);
 #   6. runs the JUnit tests (every vector, the error cases, threads, and 100,000 calls with
@@ -75,6 +76,9 @@ jar_file="$out/egensag-$version.jar"
 javac -Xlint:all -Werror --release 17 -encoding UTF-8 -cp "$jar_file:$jna:$junit" -d "$out/test-classes" \
   bindings-java/src/test/java/dk/egensag/*.java
 echo "$(basename "$jar_file"): $(jar --list --file "$jar_file" | grep -c '\.class$') classes"
+# The API documentation builds, its comments well-formed and their references resolved.
+javadoc -quiet -Xdoclint:all,-missing -Werror -encoding UTF-8 -cp "$jna" -d "$out/javadoc" \
+  bindings-java/src/main/java/dk/egensag/*.java
 
 step "the README's Java program is examples/java/Overview.java, and it runs"
 awk '/^## Using it from Java$/{s=1} s && /^```java$/{on=1; next} on && /^```$/{exit} on' README.md \
