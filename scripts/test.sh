@@ -43,6 +43,11 @@ if [ -f scripts/test-c.sh ]; then
   bash scripts/test-c.sh
 fi
 
+if [ -f scripts/test-java.sh ]; then
+  step "Java binding (JNA over the C library), JUnit 5"
+  bash scripts/test-java.sh
+fi
+
 if [ -f scripts/test-wasm.sh ]; then
   step "WebAssembly package, Node, TypeScript and browser"
   bash scripts/test-wasm.sh
