@@ -95,9 +95,8 @@ pub fn run(args: &BatchArgs, out: &mut Out) -> Result<(), Failure> {
         }
         drop(answer_tx);
         let progress_in = progress.clone();
-        let reader = scope.spawn(move || {
-            read_lines(source, max_line, &job_tx, &credit_rx, &progress_in)
-        });
+        let reader =
+            scope.spawn(move || read_lines(source, max_line, &job_tx, &credit_rx, &progress_in));
 
         let mut summary = Summary::default();
         let mut pending: BTreeMap<u64, Answer> = BTreeMap::new();
@@ -182,7 +181,9 @@ fn read_lines(
 ) -> Result<(), Error> {
     let failed = |e: std::io::Error| Error::input("input", format!("cannot read the input: {e}"));
     let mut input = BufReader::with_capacity(1 << 16, source);
-    let cap = u64::try_from(max_line).unwrap_or(u64::MAX).saturating_add(1);
+    let cap = u64::try_from(max_line)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     let mut seq = 0;
     loop {
         let mut line = Vec::new();

@@ -133,7 +133,13 @@ pub fn load(inputs: &Inputs<'_>) -> Result<Loaded, Error> {
     for (kind, path) in documents {
         let day = match &as_of {
             Some(day) => day,
-            None => as_of.insert(loaded.engine.parse_request(&loaded.request)?.as_of.to_string()),
+            None => as_of.insert(
+                loaded
+                    .engine
+                    .parse_request(&loaded.request)?
+                    .as_of
+                    .to_string(),
+            ),
         };
         let document = read_text(path, kind)?;
         let read = egensag::json::sources(kind, &document, day, profile.as_deref())?;

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// What a citizen, or someone acting for them, may see of their municipal cases,
 /// benefits, appointments and plans — computed by the egensag library.
 #[derive(Parser)]
-#[command(name = "egensag", version, about, max_term_width = 100)]
+#[command(name = "egensag", version, max_term_width = 100)]
 struct Cli {
     /// Print the library's exact JSON instead of tables; an error is printed as the
     /// library's error JSON on stderr.
@@ -144,13 +144,13 @@ impl RequestArgs {
 }
 
 #[derive(Args)]
-#[group(required = true, multiple = false, id = "document")]
+#[command(group(clap::ArgGroup::new("document").required(true).args(["sf1470", "ydelsesindeks"])))]
 struct ImportArgs {
     /// An SF1470 Sags- og dokumentindeks document.
-    #[arg(long, value_name = "FILE", group = "document")]
+    #[arg(long, value_name = "FILE")]
     sf1470: Option<PathBuf>,
     /// A Ydelsesindeks document.
-    #[arg(long, value_name = "FILE", group = "document")]
+    #[arg(long, value_name = "FILE")]
     ydelsesindeks: Option<PathBuf>,
     /// The day the document is read for (YYYY-MM-DD): the Egenskaber in effect then.
     #[arg(long, value_name = "DATE")]
@@ -223,9 +223,15 @@ fn usage_error(e: &clap::Error, json_errors: bool) -> ExitCode {
         let _ = out.text(&e.render().to_string()).and_then(|()| out.flush());
         return ExitCode::SUCCESS;
     }
+    // clap's message runs until the first blank line (then comes the usage).
     let rendered = e.render().to_string();
-    let first = rendered.lines().next().unwrap_or_default();
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let lines: Vec<&str> = rendered
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let joined = lines.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
     let error = Error::input(
         "arguments",
         format!("{message} (see egensag --help)").trim(),

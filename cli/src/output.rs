@@ -54,7 +54,11 @@ pub fn error_line(error: &Error, json: bool) {
     if json {
         warn(&error.to_json());
     } else if error.path().is_empty() {
-        warn(&format!("egensag: {}: {}", error.code().as_str(), error.message()));
+        warn(&format!(
+            "egensag: {}: {}",
+            error.code().as_str(),
+            error.message()
+        ));
     } else {
         warn(&format!(
             "egensag: {} at {}: {}",

@@ -139,7 +139,10 @@ pub fn overview(o: &Overview) -> String {
         cases.row(vec![
             case.id.clone(),
             case.title.clone(),
-            case.area.title.clone().unwrap_or_else(|| case.area.number.clone()),
+            case.area
+                .title
+                .clone()
+                .unwrap_or_else(|| case.area.number.clone()),
             s.text.clone(),
             date(s.since, l),
             next.join("; "),
@@ -238,7 +241,11 @@ pub fn overview(o: &Overview) -> String {
             next.and_then(|n| n.net_ore.or(n.gross_ore))
                 .map(format_money)
                 .unwrap_or_default(),
-            if paid > 0 { paid.to_string() } else { String::new() },
+            if paid > 0 {
+                paid.to_string()
+            } else {
+                String::new()
+            },
             if b.paid_total_ore > 0 {
                 format_money(b.paid_total_ore)
             } else {
@@ -399,25 +406,51 @@ pub fn validation(report: &ValidationReport, sources: &[SourceProblem], l: Langu
             "{} {count} {}\n",
             t(l, "Eksporten har", "The export has"),
             match count {
-                1 => t(l, "problem: posten skjules.", "problem: the record is hidden."),
-                _ => t(l, "problemer: posterne skjules.", "problems: the records are hidden."),
+                1 => t(
+                    l,
+                    "problem: posten skjules.",
+                    "problem: the record is hidden."
+                ),
+                _ => t(
+                    l,
+                    "problemer: posterne skjules.",
+                    "problems: the records are hidden."
+                ),
             }
         )
     };
-    let headers = [t(l, "Kode", "Code"), t(l, "Sti", "Path"), t(l, "Besked", "Message")];
+    let headers = [
+        t(l, "Kode", "Code"),
+        t(l, "Sti", "Path"),
+        t(l, "Besked", "Message"),
+    ];
     let mut table = Table::new(&headers);
     for p in &report.problems {
-        table.row(vec![p.code.as_str().to_owned(), p.path.clone(), p.message.clone()]);
+        table.row(vec![
+            p.code.as_str().to_owned(),
+            p.path.clone(),
+            p.message.clone(),
+        ]);
     }
     if !table.is_empty() {
         section(&mut out, t(l, "Forespørgslen", "The request"), &table, "");
     }
     let mut read = Table::new(&[t(l, "Fil", "File"), headers[0], headers[1], headers[2]]);
     for p in sources {
-        read.row(vec![p.file.clone(), p.code.clone(), p.path.clone(), p.message.clone()]);
+        read.row(vec![
+            p.file.clone(),
+            p.code.clone(),
+            p.path.clone(),
+            p.message.clone(),
+        ]);
     }
     if !read.is_empty() {
-        section(&mut out, t(l, "Indeksdokumenterne", "The index documents"), &read, "");
+        section(
+            &mut out,
+            t(l, "Indeksdokumenterne", "The index documents"),
+            &read,
+            "",
+        );
     }
     out
 }
