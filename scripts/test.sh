@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of egensag: the generated files (`cargo xtask check`: schemas, C header,
-# TypeScript and Python types, conformance vectors, also in a build that changes serde_json's map
-# order), Rust (unit, property, doc, every member), the C library under valgrind, the npm
-# WebAssembly package in Node and TypeScript, the demo page in headless Chromium, the
-# Python package (its wheel installed in a fresh virtual environment), and short fuzz runs.
+# TypeScript and Python types, conformance vectors, also in a build that changes
+# serde_json's map order), Rust (unit, property, doc, every member; the command-line
+# tool's tests run its binary), the tool installed with `cargo install`, the C library
+# under valgrind, the npm WebAssembly package in Node and TypeScript, the demo page in
+# headless Chromium, the Python package (its wheel installed in a fresh virtual
+# environment), and short fuzz runs.
 #
 # On a fresh machine it first installs what is missing (the wasm target, wasm-bindgen-cli,
 # Chromium, valgrind, pkg-config, npm packages). Run from anywhere:
@@ -38,9 +40,23 @@ grep -q "Mine sager" <<<"$text"
 json=$(cargo run -q --example overview -- --format json)
 [[ $json == '{"as_of":'* ]]
 
+step "the command-line tool installs and runs (cargo install --path cli)"
+tool_root="$(mktemp -d)"
+# --debug and the shared target directory: the binary the Rust tests built, installed.
+cargo install --quiet --locked --debug --path cli --root "$tool_root" --target-dir target
+grep -q "Mine sager" <("$tool_root/bin/egensag" overview --sample self)
+first=$("$tool_root/bin/egensag" overview --sample self | head -n 1)
+[[ $first == "Overblik for "* ]]
+rm -rf "$tool_root"
+
 if [ -f scripts/test-c.sh ]; then
   step "C library"
   bash scripts/test-c.sh
+fi
+
+if [ -f scripts/test-java.sh ]; then
+  step "Java binding (JNA over the C library), JUnit 5"
+  bash scripts/test-java.sh
 fi
 
 if [ -f scripts/test-wasm.sh ]; then

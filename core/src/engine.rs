@@ -235,28 +235,65 @@ impl Engine {
     }
 
     /// JSON request in, JSON overview out: [`json::overview`](crate::json::overview).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let overview = engine.overview_json(r#"{"as_of": "2026-11-23", "language": "en",
+    ///   "subject": {"cpr": "0101901234"}, "viewer": {"cpr": "0101901234", "role": "self"}}"#).unwrap();
+    /// assert!(overview.starts_with(r#"{"as_of":"2026-11-23","language":"en","subject":"010190-XXXX""#));
+    /// ```
     pub fn overview_json(&self, request_json: &str) -> Result<String, Error> {
         crate::json::overview(self, request_json)
     }
 
     /// JSON request in, JSON explanation out: [`json::explain`](crate::json::explain).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let err = engine.explain_json(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+    ///   "viewer": {"cpr": "0101901234", "role": "boss"}}"#).unwrap_err();
+    /// assert_eq!(err.path(), "viewer.role");
+    /// ```
     pub fn explain_json(&self, request_json: &str) -> Result<String, Error> {
         crate::json::explain(self, request_json)
     }
 
     /// JSON request in, JSON validation report out: [`json::validate`](crate::json::validate).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let report = engine.validate_json(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+    ///   "viewer": {"cpr": "0101901234", "role": "self"},
+    ///   "cases": [{"id": "S-1", "source": "KSD", "kle": "32.3", "created": "2026-11-01",
+    ///              "parties": [{"cpr": "0101901234", "role": "primary"}]}]}"#).unwrap();
+    /// assert!(report.starts_with(r#"{"valid":false,"problems":[{"code":"kle.invalid","path":"cases[0].kle""#));
+    /// ```
     pub fn validate_json(&self, request_json: &str) -> Result<String, Error> {
         crate::json::validate(self, request_json)
     }
 
     /// JSON represented request in, JSON list of whom the viewer may act for out:
     /// [`json::represented`](crate::json::represented).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let list = engine.represented_json(r#"{"as_of": "2026-11-23", "viewer": {"cpr": "0202804321"}}"#).unwrap();
+    /// assert_eq!(list, r#"{"as_of":"2026-11-23","represented":[]}"#);
+    /// ```
     pub fn represented_json(&self, request_json: &str) -> Result<String, Error> {
         crate::json::represented(self, request_json)
     }
 
     /// Two JSON overviews in (earlier, later), JSON notifications out:
     /// [`json::notifications`](crate::json::notifications).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// let overview = engine.overview_json(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+    ///   "viewer": {"cpr": "0101901234", "role": "self"}}"#).unwrap();
+    /// let n = engine.notifications_json(&overview, &overview).unwrap();
+    /// assert_eq!(n, r#"{"since":"2026-11-23","as_of":"2026-11-23","notifications":[]}"#);
+    /// ```
     pub fn notifications_json(
         &self,
         previous_json: &str,

@@ -18,7 +18,9 @@
 //! request's `as_of`, `mandates` and `privileges_intermediate`; the request's subject's
 //! `deceased_on` counts) instead of the overview.
 //!
-//! Invalid input: exit status 2, the error JSON on stderr, nothing on stdout.
+//! Invalid input (also a file that is not UTF-8 text): exit status 2, the error JSON on
+//! stderr, nothing on stdout. A file that cannot be read, or an unknown option: exit
+//! status 64 and a message. A closed stdout (`| head`) ends the job quietly.
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use egensag::actions::Action;
@@ -26,6 +28,7 @@ use egensag::overview::{AppointmentView, BenefitView, CaseView};
 use egensag::plans::PlanView;
 use egensag::texts::format_money;
 use egensag::{Engine, Error, Overview};
+use std::io::Write;
 use std::process::ExitCode;
 
 const SAMPLE_POLICY: &str = include_str!("../data/policy.json");
@@ -53,8 +56,12 @@ struct Options {
 fn main() -> ExitCode {
     match run() {
         Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(1),
+            }
         }
         Err(Failure::Usage(message)) => {
             eprintln!("{message}");
@@ -79,25 +86,35 @@ impl From<Error> for Failure {
     }
 }
 
+/// Reads a file given for the input `name`: one that cannot be read is a usage error,
+/// one that is not UTF-8 text invalid input (`invalid_json` at `name`, as `egensag` says).
+fn read_input(path: &String, name: &str) -> Result<String, Failure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Failure::Input(Error::syntax(
+            name,
+            format!("{path}: expected UTF-8 text; invalid byte at offset {offset}"),
+        ))
+    })
+}
+
 fn run() -> Result<String, Failure> {
     let options = parse_args(std::env::args().skip(1))?;
-    let read = |path: &String| {
-        std::fs::read_to_string(path)
-            .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))
-    };
     let policy = options
         .policy
         .as_ref()
-        .map(read)
+        .map(|p| read_input(p, "policy"))
         .transpose()?
         .unwrap_or_else(|| SAMPLE_POLICY.to_owned());
     let catalogue = match (&options.catalogue, &options.policy) {
-        (Some(path), _) => Some(read(path)?),
+        (Some(path), _) => Some(read_input(path, "catalogue")?),
         (None, None) => Some(SAMPLE_CATALOGUE.to_owned()),
         (None, Some(_)) => None,
     };
     let request = match (&options.request, options.sample.as_deref()) {
-        (Some(path), _) => read(path)?,
+        (Some(path), _) => read_input(path, "request")?,
         (None, None | Some("self")) => SAMPLE_SELF.to_owned(),
         (None, Some("proxy")) => SAMPLE_PROXY.to_owned(),
         (None, Some("parent")) => SAMPLE_PARENT.to_owned(),
@@ -120,7 +137,9 @@ fn run() -> Result<String, Failure> {
     }
     let overview_json = engine.overview_json(&request)?;
     match &options.previous {
-        Some(path) => Ok(engine.notifications_json(&read(path)?, &overview_json)?),
+        Some(path) => {
+            Ok(engine.notifications_json(&read_input(path, "previous")?, &overview_json)?)
+        }
         None => Ok(overview_json),
     }
 }
@@ -131,14 +150,15 @@ fn add_sources(engine: &Engine, mut request: String, options: &Options) -> Resul
     if options.sources.is_empty() {
         return Ok(request);
     }
-    let read = |path: &String| {
-        std::fs::read_to_string(path)
-            .map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))
-    };
     let as_of = engine.parse_request(&request)?.as_of.to_string();
-    let profile = options.source_profile.as_ref().map(read).transpose()?;
+    let profile = options
+        .source_profile
+        .as_ref()
+        .map(|p| read_input(p, "source_profile"))
+        .transpose()?;
     for (kind, path) in &options.sources {
-        let read_records = egensag::json::sources(kind, &read(path)?, &as_of, profile.as_deref())?;
+        let document = read_input(path, kind)?;
+        let read_records = egensag::json::sources(kind, &document, &as_of, profile.as_deref())?;
         let output: serde_json::Value = serde_json::from_str(&read_records).unwrap_or_default();
         let text = |problem: &serde_json::Value, key: &str| {
             problem

@@ -29,6 +29,10 @@ fn names_current(n: &egensag::notifications::Notification, current: &Overview) -
             .appointments
             .iter()
             .any(|a| a.source == r.source && a.id == r.id),
+        ItemKind::Plan => current
+            .plans
+            .iter()
+            .any(|p| p.source == r.source && p.id == r.id),
         #[allow(unreachable_patterns)]
         _ => false,
     }

@@ -40,7 +40,10 @@ fuzz_target!(|data: &[u8]| {
     let allowed = [ErrorCode::InvalidInput, ErrorCode::LimitExceeded];
     match engine.parse_request(SAMPLE_REQUEST) {
         Ok(request) => {
-            let records = request.cases.len() + request.benefits.len() + request.appointments.len();
+            let records = request.cases.len()
+                + request.benefits.len()
+                + request.appointments.len()
+                + request.plans.len();
             match engine.explain(&request) {
                 Ok(x) if x.entries.len() == records => {
                     if x.entries
@@ -51,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
                     }
                     let visible = x.entries.iter().filter(|e| e.visible).count();
                     if let Ok(o) = engine.overview(&request) {
-                        let shown = o.cases.len() + o.benefits.len() + o.appointments.len();
+                        let shown = o.cases.len() + o.benefits.len() + o.appointments.len() + o.plans.len();
                         if shown > visible {
                             fail("the overview shows more records than the explanation permits");
                         }
