@@ -15,7 +15,7 @@ use egensag::model::Request;
 use egensag::Engine;
 use egensag_bench::cedar;
 use egensag_bench::gen::{self, Viewer};
-use egensag_bench::timing::{compare, median_ns, Summary};
+use egensag_bench::timing::{compare, Summary};
 use serde_json::json;
 use std::hint::black_box;
 use std::time::Duration;
@@ -176,19 +176,26 @@ fn ratios(engine: &Engine, cedar_set: &cedar_policy::PolicySet) -> Summary {
     }
     summary.add("scaling", json!(rows));
 
-    // The decision alone at every size: flat means no per-request set-up dominates and
-    // no work grows faster than the records.
+    // The decision alone at every size, egensag's and Cedar's: flat means no
+    // per-request set-up dominates and no work grows faster than the records.
     let mut rows = Vec::new();
     for records in [1, 10, 100, 1000, 10_000] {
         let f = fixture(engine, records, Viewer::Proxy);
-        let ns = median_ns(
+        let data = cedar::encode(engine.policy(), &f.request);
+        let (cedar_ns, ns) = compare(
+            || {
+                black_box(cedar::decisions(cedar_set, black_box(&data)));
+            },
             || {
                 black_box(engine.decide_all(black_box(&f.request)).unwrap());
             },
-            rounds.min(15),
-            (records_per_round / records).max(1),
+            rounds.min(9),
+            (records_per_round / 20 / records).max(1),
         );
-        rows.push(json!({ "records": records, "decide_ns_per_record": ns / records as f64 }));
+        rows.push(
+            json!({ "records": records, "decide_ns_per_record": ns / records as f64,
+                          "cedar_ns_per_record": cedar_ns / records as f64 }),
+        );
     }
     summary.add("scaling_decision_proxy", json!(rows));
     summary.add(

@@ -20,14 +20,19 @@ const SEED: u64 = 2026;
 
 #[inline(never)]
 fn overview(engine: &Engine, json: &str) -> usize {
-    engine.overview_json(black_box(json)).expect("overview").len()
+    engine
+        .overview_json(black_box(json))
+        .expect("overview")
+        .len()
 }
 
 #[inline(never)]
 fn floor(json: &str, made: &Overview) -> usize {
     let request: Request = serde_json::from_str(black_box(json)).expect("request");
     black_box(&request);
-    serde_json::to_string(black_box(made)).expect("overview").len()
+    serde_json::to_string(black_box(made))
+        .expect("overview")
+        .len()
 }
 
 #[inline(never)]

@@ -109,7 +109,9 @@ impl Build for Presenter<'_> {
             .filter(|p| from.is_none_or(|from| p.disposition_date >= from))
             .cloned()
             .collect();
-        let order = |a: &Payment, b: &Payment| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id));
+        let order = |a: &Payment, b: &Payment| {
+            (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id))
+        };
         // Sources list payments by date already: sorting is for those that do not.
         if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
             payments.sort_by(order);

@@ -8,6 +8,7 @@
 //! | `header`  | `bindings-c/include/egensag.h`          | cbindgen (library) + `bindings-c/cbindgen.toml` |
 //! | `types`   | `bindings-wasm/npm/types.d.ts`          | `bindings-wasm/tools/schemas-to-types.mjs` (Node) from `schemas/` |
 //! | `vectors` | `tests/vectors/rule-*/{policy,request}.json`, every vector's expected outputs | core's `scenarios` and `vectors` tests with `EGENSAG_BLESS=1` |
+//! | `figures` | `docs/performance-scaling.svg`          | [`figure::svg`] from the committed `bench/results/bench-ratios.json` |
 //!
 //! - `cargo xtask bless [PART…]` rewrites them (all parts by default, in the order above:
 //!   the types are made from the schemas). Review the diff before committing it.
@@ -21,6 +22,8 @@
 //! Tool versions are pinned in the root `Cargo.toml` (`[workspace.dependencies]`:
 //! `cbindgen` here, `wasm-bindgen` for the CLI that scripts/setup.sh installs).
 
+mod figure;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -32,11 +35,18 @@ enum Part {
     Header,
     Types,
     Vectors,
+    Figures,
 }
 
 impl Part {
     /// Every part, in the order they must be made.
-    const ALL: [Part; 4] = [Part::Schemas, Part::Header, Part::Types, Part::Vectors];
+    const ALL: [Part; 5] = [
+        Part::Schemas,
+        Part::Header,
+        Part::Types,
+        Part::Vectors,
+        Part::Figures,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -44,6 +54,7 @@ impl Part {
             Part::Header => "header",
             Part::Types => "types",
             Part::Vectors => "vectors",
+            Part::Figures => "figures",
         }
     }
 
@@ -61,7 +72,7 @@ enum Mode {
     Check,
 }
 
-const USAGE: &str = "usage: cargo xtask bless|check [schemas|header|types|vectors]...";
+const USAGE: &str = "usage: cargo xtask bless|check [schemas|header|types|vectors|figures]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -153,6 +164,10 @@ fn run(part: Part, mode: Mode, root: &Path) -> Result<(), String> {
             Mode::Bless => bless_vectors(root),
             Mode::Check => check_vectors(root),
         },
+        Part::Figures => {
+            let svg = figure::svg(root)?;
+            sync(mode, root, &[(PathBuf::from(figure::PICTURE), svg)])
+        }
     }
 }
 

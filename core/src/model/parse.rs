@@ -482,7 +482,10 @@ mod tests {
             }
             assert_eq!(check_size_and_depth(input, &limits), full, "{input}");
         }
-        assert!(within_limits(br#"{"cases": [1, 2], "a": "abcde"}"#, &limits));
+        assert!(within_limits(
+            br#"{"cases": [1, 2], "a": "abcde"}"#,
+            &limits
+        ));
     }
 
     #[test]
