@@ -26,15 +26,19 @@ pub(crate) fn svg(root: &Path) -> Result<Vec<u8>, String> {
     let results: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| format!("{RESULTS}: {e}"))?;
     let column = |list: &str, field: &str| -> Result<Vec<(f64, f64)>, String> {
-        let rows = results[list]
-            .as_array()
+        let rows = results
+            .get(list)
+            .and_then(serde_json::Value::as_array)
             .ok_or_else(|| format!("{RESULTS}: no list `{list}`"))?;
         rows.iter()
-            .map(|row| match (row["records"].as_f64(), row[field].as_f64()) {
-                (Some(records), Some(ns)) if records > 0.0 && ns > 0.0 => {
-                    Ok((records, ns / 1000.0))
+            .map(|row| {
+                let number = |key: &str| row.get(key).and_then(serde_json::Value::as_f64);
+                match (number("records"), number(field)) {
+                    (Some(records), Some(ns)) if records > 0.0 && ns > 0.0 => {
+                        Ok((records, ns / 1000.0))
+                    }
+                    _ => Err(format!("{RESULTS}: `{list}` lacks `{field}` in a row")),
                 }
-                _ => Err(format!("{RESULTS}: `{list}` lacks `{field}` in a row")),
             })
             .collect()
     };
@@ -60,8 +64,10 @@ pub(crate) fn svg(root: &Path) -> Result<Vec<u8>, String> {
             points: column("scaling_decision_proxy", "decide_ns_per_record")?,
         },
     ];
-    let cpu = results["machine"]["cpu_model"]
-        .as_str()
+    let cpu = results
+        .get("machine")
+        .and_then(|m| m.get("cpu_model"))
+        .and_then(serde_json::Value::as_str)
         .unwrap_or("unknown");
     Ok(draw(&series, cpu).into_bytes())
 }
