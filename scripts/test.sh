@@ -48,6 +48,11 @@ if [ -f scripts/test-wasm.sh ]; then
   bash scripts/test-wasm.sh
 fi
 
+if [ -f scripts/test-perf.sh ]; then
+  step "performance guard (callgrind instructions per record against the floor)"
+  bash scripts/test-perf.sh
+fi
+
 if [ -f scripts/fuzz-smoke.sh ]; then
   step "fuzz smoke runs"
   bash scripts/fuzz-smoke.sh
