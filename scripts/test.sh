@@ -20,7 +20,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "generated files are up to date (schemas, C header, TypeScript types, vectors)"
+step "generated files are up to date (schemas, C header, TypeScript types, vectors, figures)"
 cargo xtask check
 
 step "Rust tests (unit, property, doc, conformance vectors, schemas; every member)"
