@@ -22,7 +22,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "generated files are up to date (schemas, C header, TypeScript and Python types, vectors)"
+step "generated files are up to date (schemas, C header, TypeScript and Python types, vectors, figures)"
 cargo xtask check
 
 step "Rust tests (unit, property, doc, conformance vectors, schemas; every member)"
@@ -67,6 +67,11 @@ fi
 if [ -f scripts/test-python.sh ]; then
   step "Python package (abi3 wheel installed in a fresh virtual environment; pytest, mypy)"
   bash scripts/test-python.sh
+fi
+
+if [ -f scripts/test-perf.sh ]; then
+  step "performance guard (callgrind instructions per record against the floor)"
+  bash scripts/test-perf.sh
 fi
 
 if [ -f scripts/fuzz-smoke.sh ]; then

@@ -5,9 +5,10 @@
 //! `show_active_before_from`), excludes (V6), the source filter (V8), the sensitivity
 //! limit (V9), void and withheld records (V1, V2), the subject as primary party,
 //! recipient or participant (V3, V4 without secondary-party rules), `self` (W1), one
-//! fuldmagt's KLE, sensitivity and record-kind scope (W2, W3) and
-//! `withheld_from_representatives` (W10). Consents, objections and parental rules are
-//! not part of the comparison; [`policy_set`] refuses a policy that needs them.
+//! fuldmagt's KLE, sensitivity and record-kind scope (W2, W3), a relative's consent
+//! with a KLE scope (W8) and `withheld_from_representatives` (W10). Consents naming
+//! records, objections and parental rules are not part of the comparison; [`encode`]
+//! refuses a request that needs them.
 //!
 //! Each record is an entity whose attributes are facts read off the request once
 //! (parsed KLE number, days since 2000-01-01, whether a case is closed on `as_of`): the
@@ -145,6 +146,12 @@ pub fn policy_text(policy: &Policy) -> String {
          || principal.scope_groups.contains(resource.kle_group) || principal.scope_subjects.contains(resource.kle_subject))))\n\
          && resource.sensitivity <= principal.scope_max_sensitivity && principal.scope_records.contains(resource.kind) };\n",
     );
+    text.push_str(
+        "// W8: a consent from the subject to the viewer, for viewing, whose scope covers the record\n\
+         permit (principal, action, resource) when { context.role == \"relative\" && principal.consent_usable\n\
+         && (principal.consent_any || (resource.kle_valid && (principal.consent_mains.contains(resource.kle_main)\n\
+         || principal.consent_groups.contains(resource.kle_group) || principal.consent_subjects.contains(resource.kle_subject)))) };\n",
+    );
     text.push_str("// W10\nforbid (principal, action, resource) when { context.role != \"self\" && resource.withheld_reps };\n");
     text
 }
@@ -255,34 +262,22 @@ fn viewer_entity(policy: &Policy, request: &EgRequest) -> Entity {
     attrs.insert("mandate_usable".into(), boolean(!usable.is_empty()));
     let scope = usable.first().map(|m| &m.scope);
     let kle = scope.and_then(|s| s.kle.as_ref());
-    let level = |p: &KlePattern| prefix(p).matches('.').count();
-    let numbers = |want: usize| -> Vec<i64> {
-        kle.into_iter()
-            .flatten()
-            .filter(|p| level(p) == want && p.specificity() as usize == want)
-            .map(|p| {
-                prefix(p)
-                    .replace(['.', '*'], "")
-                    .parse::<i64>()
-                    .unwrap_or(-1)
-            })
-            .collect()
-    };
-    attrs.insert(
-        "scope_any".into(),
-        boolean(kle.is_none_or(|k| k.iter().any(|p| p.specificity() == 0))),
+    kle_scope_attrs("scope", kle, &mut attrs);
+    // W8: the consents from the subject to the viewer, in force, for viewing.
+    let consents: Vec<_> = request
+        .consents
+        .iter()
+        .filter(|c| c.subject == subject && c.recipient == viewer && c.in_force_on(request.as_of))
+        .filter(|c| c.allows_viewing())
+        .collect();
+    assert!(consents.len() <= 1, "the Cedar encoding covers one consent");
+    assert!(
+        consents.iter().all(|c| c.scope.record_ids.is_none()),
+        "the Cedar encoding covers consents without record_ids"
     );
-    attrs.insert("scope_mains".into(), longs(numbers(1)));
-    attrs.insert("scope_groups".into(), longs(numbers(2)));
-    attrs.insert(
-        "scope_subjects".into(),
-        longs(
-            kle.into_iter()
-                .flatten()
-                .filter(|p| p.specificity() == 3)
-                .map(|p| p.to_string().replace('.', "").parse::<i64>().unwrap_or(-1)),
-        ),
-    );
+    attrs.insert("consent_usable".into(), boolean(!consents.is_empty()));
+    let consent_kle = consents.first().and_then(|c| c.scope.kle.as_ref());
+    kle_scope_attrs("consent", consent_kle, &mut attrs);
     attrs.insert(
         "scope_max_sensitivity".into(),
         long(i64::from(
@@ -307,6 +302,43 @@ fn viewer_entity(policy: &Policy, request: &EgRequest) -> Entity {
         RestrictedExpression::new_set(kinds.into_iter().map(string)),
     );
     Entity::new(uid("Viewer", "viewer"), attrs, HashSet::new()).unwrap()
+}
+
+/// A KLE scope as attributes `{name}_any` (no list, or `*`), `{name}_mains`,
+/// `{name}_groups` and `{name}_subjects` (the numbers its patterns name at each level).
+fn kle_scope_attrs(
+    name: &str,
+    kle: Option<&Vec<KlePattern>>,
+    attrs: &mut HashMap<String, RestrictedExpression>,
+) {
+    let level = |p: &KlePattern| prefix(p).matches('.').count();
+    let numbers = |want: usize| -> Vec<i64> {
+        kle.into_iter()
+            .flatten()
+            .filter(|p| level(p) == want && p.specificity() as usize == want)
+            .map(|p| {
+                prefix(p)
+                    .replace(['.', '*'], "")
+                    .parse::<i64>()
+                    .unwrap_or(-1)
+            })
+            .collect()
+    };
+    attrs.insert(
+        format!("{name}_any"),
+        boolean(kle.is_none_or(|k| k.iter().any(|p| p.specificity() == 0))),
+    );
+    attrs.insert(format!("{name}_mains"), longs(numbers(1)));
+    attrs.insert(format!("{name}_groups"), longs(numbers(2)));
+    attrs.insert(
+        format!("{name}_subjects"),
+        longs(
+            kle.into_iter()
+                .flatten()
+                .filter(|p| p.specificity() == 3)
+                .map(|p| p.to_string().replace('.', "").parse::<i64>().unwrap_or(-1)),
+        ),
+    );
 }
 
 fn uid(kind: &str, id: &str) -> EntityUid {
@@ -406,7 +438,8 @@ pub fn encode(policy: &Policy, request: &EgRequest) -> CedarData {
     let role = match request.viewer.role {
         Role::Myself => "self",
         Role::Proxy => "proxy",
-        other => panic!("the Cedar encoding covers self and proxy, not {other:?}"),
+        Role::Relative => "relative",
+        other => panic!("the Cedar encoding covers self, proxy and relative, not {other:?}"),
     };
     let context = Context::from_pairs([
         ("subject".to_owned(), string(request.subject.cpr.as_str())),

@@ -18,6 +18,8 @@ pub const AS_OF: &str = "2026-11-23";
 pub const SUBJECT: &str = "1207852318";
 /// The generated proxy's CPR number.
 pub const PROXY: &str = "0302704411";
+/// The generated relative's CPR number: the recipient of every request's consent.
+pub const RELATIVE: &str = "0505651234";
 
 /// Who looks at the generated records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,8 @@ pub enum Viewer {
     Myself,
     /// A fuldmagt holder with a scoped mandate.
     Proxy,
+    /// A relative under the subject's consent (`samtykke-1`, KLE scope `27.*`).
+    Relative,
 }
 
 /// SplitMix64: small, fast and deterministic; plenty for synthetic data.
@@ -202,6 +206,7 @@ pub fn request_value(seed: u64, records: usize, viewer: Viewer) -> Value {
                            "records": ["cases", "benefits"] }
             }]),
         ),
+        Viewer::Relative => (json!({ "cpr": RELATIVE, "role": "relative" }), json!([])),
     };
     json!({
         "as_of": AS_OF,
@@ -210,7 +215,7 @@ pub fn request_value(seed: u64, records: usize, viewer: Viewer) -> Value {
         "viewer": viewer_value,
         "mandates": mandates,
         "consents": [{
-            "id": "samtykke-1", "kind": "samtykke", "subject": SUBJECT, "recipient": "0505651234",
+            "id": "samtykke-1", "kind": "samtykke", "subject": SUBJECT, "recipient": RELATIVE,
             "purposes": ["view"], "scope": { "kle": ["27.*"] }, "valid_from": "2026-01-01"
         }],
         "cases": cases,

@@ -9,7 +9,7 @@ fn cedar_decides_as_egensag_on_the_benchmark_data() {
     let engine = Engine::from_policy_json(&gen::policy_json()).unwrap();
     let policies = cedar::policy_set(engine.policy());
     for seed in [1, 2026, 77] {
-        for viewer in [Viewer::Myself, Viewer::Proxy] {
+        for viewer in [Viewer::Myself, Viewer::Proxy, Viewer::Relative] {
             let request = engine
                 .parse_request(&gen::request_json(seed, 1500, viewer))
                 .unwrap();
@@ -18,7 +18,7 @@ fn cedar_decides_as_egensag_on_the_benchmark_data() {
             assert_eq!(ours.len(), 1500);
             let visible = ours.iter().filter(|v| **v).count();
             // Both outcomes occur, so the comparison means something.
-            assert!(visible > 100 && visible < 1400, "{visible} visible");
+            assert!(visible > 50 && visible < 1400, "{visible} visible");
             for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
                 assert_eq!(a, b, "record {i} (seed {seed}, {viewer:?})");
             }

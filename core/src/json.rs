@@ -43,7 +43,9 @@ pub fn engine(policy_json: &str, catalogue: Option<&str>) -> Result<Engine, Erro
 /// assert_eq!(err.to_json(), r#"{"code":"invalid_input","message":"missing field `subject`","path":""}"#);
 /// ```
 pub fn overview(engine: &Engine, request_json: &str) -> Result<String, Error> {
-    to_json(&engine.overview(&engine.parse_request(request_json)?)?)
+    let overview = engine.overview(&engine.parse_request(request_json)?)?;
+    // An overview is shorter than its request: one allocation holds it.
+    to_json_within(&overview, request_json.len())
 }
 
 /// JSON request in, JSON explanation out.
@@ -182,5 +184,14 @@ pub fn add_sources(
 
 /// Serialises an output; a failure here is a defect of the library.
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|_| Error::internal("an output could not be serialised"))
+    to_json_within(value, 0)
+}
+
+/// [`to_json`] into a buffer of `capacity` bytes to begin with.
+fn to_json_within<T: serde::Serialize>(value: &T, capacity: usize) -> Result<String, Error> {
+    let internal = || Error::internal("an output could not be serialised");
+    let mut out = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut out, value).map_err(|_| internal())?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).map_err(|_| internal())
 }

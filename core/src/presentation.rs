@@ -109,7 +109,13 @@ impl Build for Presenter<'_> {
             .filter(|p| from.is_none_or(|from| p.disposition_date >= from))
             .cloned()
             .collect();
-        payments.sort_by(|a, b| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id)));
+        let order = |a: &Payment, b: &Payment| {
+            (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id))
+        };
+        // Sources list payments by date already: sorting is for those that do not.
+        if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
+            payments.sort_by(order);
+        }
         let paid_total_ore = paid(&payments).try_fold(0i64, |sum, p| sum.checked_add(p.net_ore))?;
         Some(BenefitView {
             id: benefit.id.clone(),

@@ -9,6 +9,7 @@
 //! | `types`   | `bindings-wasm/npm/types.d.ts`          | `bindings-wasm/tools/schemas-to-types.mjs` (Node) from `schemas/` |
 //! | `python`  | `bindings-python/python/egensag/_types.pyi` | [`python_types`] (this crate) from `schemas/` |
 //! | `vectors` | `tests/vectors/rule-*/{policy,request}.json`, every vector's expected outputs | core's `scenarios` and `vectors` tests with `EGENSAG_BLESS=1` |
+//! | `figures` | `docs/performance-scaling.svg`          | [`figure::svg`] from the committed `bench/results/bench-ratios.json` |
 //!
 //! - `cargo xtask bless [PART…]` rewrites them (all parts by default, in the order above:
 //!   the TypeScript and Python types are made from the schemas). Review the diff before committing it.
@@ -22,6 +23,7 @@
 //! Tool versions are pinned in the root `Cargo.toml` (`[workspace.dependencies]`:
 //! `cbindgen` here, `wasm-bindgen` for the CLI that scripts/setup.sh installs).
 
+mod figure;
 mod python_types;
 
 use std::fmt::Write as _;
@@ -36,6 +38,7 @@ enum Part {
     Types,
     Python,
     Vectors,
+    Figures,
 }
 
 impl Part {
@@ -46,6 +49,7 @@ impl Part {
         Part::Types,
         Part::Python,
         Part::Vectors,
+        Part::Figures,
     ];
 
     fn name(self) -> &'static str {
@@ -55,6 +59,7 @@ impl Part {
             Part::Types => "types",
             Part::Python => "python",
             Part::Vectors => "vectors",
+            Part::Figures => "figures",
         }
     }
 
@@ -72,7 +77,8 @@ enum Mode {
     Check,
 }
 
-const USAGE: &str = "usage: cargo xtask bless|check [schemas|header|types|python|vectors]...";
+const USAGE: &str =
+    "usage: cargo xtask bless|check [schemas|header|types|python|vectors|figures]...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -168,6 +174,10 @@ fn run(part: Part, mode: Mode, root: &Path) -> Result<(), String> {
             Mode::Bless => bless_vectors(root),
             Mode::Check => check_vectors(root),
         },
+        Part::Figures => {
+            let svg = figure::svg(root)?;
+            sync(mode, root, &[(PathBuf::from(figure::PICTURE), svg)])
+        }
     }
 }
 

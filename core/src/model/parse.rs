@@ -62,7 +62,66 @@ pub(crate) fn check_size_and_depth(json: &str, limits: &Limits) -> Result<(), Er
             format!("input larger than {} bytes", limits.max_input_bytes),
         ));
     }
+    if within_limits(json.as_bytes(), limits) {
+        return Ok(());
+    }
     Scan::new(limits).run(json.as_bytes())
+}
+
+/// The pre-scan's fast path: true when `bytes` are certainly within the limits of
+/// nesting, string length and records. It reads the bytes as [`Scan`] does (the same
+/// strings, escapes and containers) but keeps no path: the length of a string is its
+/// raw bytes (never less than the decoded length [`Scan`] measures) and the records are
+/// bounded by the elements of every array in the top-level object (never fewer than the
+/// elements of its record lists). When it answers false, [`Scan`] runs and reports the
+/// exceeded limit with its path, or finds none.
+fn within_limits(bytes: &[u8], limits: &Limits) -> bool {
+    let mut depth = 0usize;
+    let mut top_is_object = false;
+    let mut in_list = false;
+    let mut elements = 0usize;
+    let mut i = 0usize;
+    while let Some(&byte) = bytes.get(i) {
+        i += 1;
+        match byte {
+            b'"' => {
+                let start = i;
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    i += rest
+                        .iter()
+                        .position(|&b| b == b'"' || b == b'\\')
+                        .unwrap_or(rest.len());
+                    match bytes.get(i) {
+                        // `\u` and its four digits, whatever they are, as [`Scan`] reads them.
+                        Some(b'\\') if bytes.get(i + 1) == Some(&b'u') => i += 6,
+                        Some(b'\\') => i += 2,
+                        _ => break,
+                    }
+                }
+                if i.min(bytes.len()) - start > limits.max_string_bytes {
+                    return false;
+                }
+                i += 1;
+            }
+            b'[' | b'{' => {
+                if depth >= limits.max_depth {
+                    return false;
+                }
+                depth += 1;
+                if depth == 1 {
+                    top_is_object = byte == b'{';
+                } else if depth == 2 {
+                    in_list = top_is_object && byte == b'[';
+                    elements += usize::from(in_list);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 2 && in_list => elements += 1,
+            _ => {}
+        }
+    }
+    elements <= limits.max_records
 }
 
 /// One open container of the pre-scan.
@@ -386,6 +445,48 @@ fn unique_ids<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path never passes what the full scan refuses.
+    #[test]
+    fn the_fast_path_is_never_more_lenient() {
+        let limits = Limits {
+            max_depth: 3,
+            max_string_bytes: 5,
+            max_records: 2,
+            ..Limits::default()
+        };
+        let inputs = [
+            r#"{"cases": [1, 2]}"#,
+            r#"{"cases": [1, 2, 3]}"#,
+            r#"{"c\u0061ses": [1, 2, 3]}"#,
+            r#"{"cases": [1, 2], "benefits": [3]}"#,
+            r#"{"cases": [], "benefits": [[], {}]}"#,
+            r#"{"a": "abcd"}"#,
+            r#"{"a": "abcdef"}"#,
+            r#"{"a": "\u00e6\u00e6"}"#,
+            r#"{"a": "\"\"\"\"\""}"#,
+            r#"{"a": "\u"}, [[[["}"#,
+            r#"{"a": "\u12"} [[[[1]]]]"#,
+            r#"{"a": [[1]]}"#,
+            r#"{"a": [[[1]]]}"#,
+            r#"]]]] {"a": [[1]]}"#,
+            r#"[[1, 2, 3]] {"cases": [1, 2, 3]}"#,
+            r#"{"cases": [1, 2, 3"#,
+            r#"{"a": "abc"#,
+            r#"{"a": "ab\"#,
+        ];
+        for input in inputs {
+            let full = Scan::new(&limits).run(input.as_bytes());
+            if within_limits(input.as_bytes(), &limits) {
+                assert!(full.is_ok(), "{input}");
+            }
+            assert_eq!(check_size_and_depth(input, &limits), full, "{input}");
+        }
+        assert!(within_limits(
+            br#"{"cases": [1, 2], "a": "abcde"}"#,
+            &limits
+        ));
+    }
 
     #[test]
     fn depth_is_checked_outside_strings_only() {

@@ -1,0 +1,71 @@
+//! One overview (or its floor) of a generated request, for counting instructions with
+//! callgrind (bench/callgrind.sh): the request is generated and the engine made first,
+//! the call is run once to warm up and then once inside `measured_*`, the only function
+//! whose instructions callgrind collects (`--toggle-collect`).
+//!
+//! ```text
+//! instructions overview|floor RECORDS
+//! ```
+//!
+//! The floor is the suite's (`benches/suite.rs`): serde_json parsing the request into
+//! egensag's own types and writing the same overview.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use egensag::model::Request;
+use egensag::{Engine, Overview};
+use egensag_bench::gen::{self, Viewer};
+use std::hint::black_box;
+
+const SEED: u64 = 2026;
+
+#[inline(never)]
+fn overview(engine: &Engine, json: &str) -> usize {
+    engine
+        .overview_json(black_box(json))
+        .expect("overview")
+        .len()
+}
+
+#[inline(never)]
+fn floor(json: &str, made: &Overview) -> usize {
+    let request: Request = serde_json::from_str(black_box(json)).expect("request");
+    black_box(&request);
+    serde_json::to_string(black_box(made))
+        .expect("overview")
+        .len()
+}
+
+#[inline(never)]
+fn measured_overview(engine: &Engine, json: &str) -> usize {
+    overview(engine, json)
+}
+
+#[inline(never)]
+fn measured_floor(json: &str, made: &Overview) -> usize {
+    floor(json, made)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (what, records) = match args.as_slice() {
+        [what, records] => (what.as_str(), records.parse::<usize>().expect("RECORDS")),
+        _ => panic!("usage: instructions overview|floor RECORDS"),
+    };
+    let engine = Engine::from_policy_json(&gen::policy_json()).expect("policy");
+    let json = gen::request_json(SEED, records, Viewer::Myself);
+    let made = engine
+        .overview(&engine.parse_request(&json).expect("request"))
+        .expect("overview");
+    let bytes = match what {
+        "overview" => {
+            black_box(overview(&engine, &json));
+            measured_overview(&engine, &json)
+        }
+        "floor" => {
+            black_box(floor(&json, &made));
+            measured_floor(&json, &made)
+        }
+        _ => panic!("overview or floor, not {what}"),
+    };
+    println!("{bytes}");
+}
