@@ -43,7 +43,7 @@ enum Part {
 
 impl Part {
     /// Every part, in the order they must be made.
-    const ALL: [Part; 5] = [
+    const ALL: [Part; 6] = [
         Part::Schemas,
         Part::Header,
         Part::Types,
