@@ -142,6 +142,10 @@ impl Generator {
             Some(Value::Array(keys)) => keys.iter().filter_map(Value::as_str).collect(),
             Some(_) => return Err(format!("{name}: expected `required` to be an array")),
         };
+        // Keys in sorted order whichever map serde_json is built with (a workspace build
+        // turns on `preserve_order`), so the stubs never depend on the build.
+        let mut properties: Vec<(&String, &Value)> = properties.iter().collect();
+        properties.sort_by_key(|(key, _)| key.as_str());
         let mut fields = Vec::new();
         for (key, schema) in properties {
             let mut ty = self.expr(schema, &format!("{name}{}", camel(key)))?;
