@@ -171,18 +171,3 @@ pub fn problems_of(read: &str, path: &Path) -> Vec<SourceProblem> {
         })
         .collect()
 }
-
-/// The represented request of a request, as the main job's `--represented` makes it:
-/// its `as_of`, its viewer's CPR number (every role), `mandates`,
-/// `privileges_intermediate` and its subject.
-pub fn represented_request(loaded: &Loaded) -> Result<String, Error> {
-    let request = loaded.engine.parse_request(&loaded.request)?;
-    let input = serde_json::json!({
-        "as_of": request.as_of,
-        "viewer": {"cpr": request.viewer.cpr},
-        "mandates": request.mandates,
-        "privileges_intermediate": request.privileges_intermediate,
-        "subjects": [request.subject],
-    });
-    Ok(input.to_string())
-}

@@ -21,6 +21,7 @@ mod render;
 mod table;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use egensag::represented::RepresentedRequest;
 use egensag::{Error, ErrorCode};
 use input::{Inputs, Sample};
 use output::Out;
@@ -306,14 +307,15 @@ fn dispatch(cli: &Cli, command: &Command, out: &mut Out) -> Result<(), Failure> 
         Command::Represented { inputs, input } => {
             let loaded = load(inputs)?;
             let request = match input {
-                Some(path) => input::read_text(path, "input")?,
-                None => input::represented_request(&loaded)?,
+                Some(path) => loaded
+                    .engine
+                    .parse_represented_request(&input::read_text(path, "input")?)?,
+                None => RepresentedRequest::from_request(&loaded.parse_request(None)?),
             };
+            let list = loaded.engine.represented(&request)?;
             if cli.json {
-                return out.line(&loaded.engine.represented_json(&request)?);
+                return out.line(&output::to_json(&list)?);
             }
-            let parsed = loaded.engine.parse_represented_request(&request)?;
-            let list = loaded.engine.represented(&parsed)?;
             let language = match (language, input) {
                 (Some(language), _) => language,
                 (None, Some(_)) => egensag::model::Language::Da,

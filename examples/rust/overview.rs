@@ -27,6 +27,7 @@ use egensag::actions::Action;
 use egensag::model::Language;
 use egensag::overview::{AppointmentView, BenefitView, CaseView};
 use egensag::plans::PlanView;
+use egensag::represented::RepresentedRequest;
 use egensag::texts::{format_money, long_date};
 use egensag::{Engine, Error, Overview};
 use std::io::Write;
@@ -184,18 +185,12 @@ fn add_sources(engine: &Engine, mut request: String, options: &Options) -> Resul
 
 /// Whom the request's viewer may act for, as JSON or one line per mandate.
 fn represented(engine: &Engine, request: &str, json: bool) -> Result<String, Failure> {
-    let request = engine.parse_request(request)?;
-    let input = serde_json::json!({
-        "as_of": request.as_of,
-        "viewer": {"cpr": request.viewer.cpr},
-        "mandates": request.mandates,
-        "privileges_intermediate": request.privileges_intermediate,
-        "subjects": [request.subject],
-    });
+    let input = RepresentedRequest::from_request(&engine.parse_request(request)?);
+    let list = engine.represented(&input)?;
     if json {
-        return Ok(engine.represented_json(&input.to_string())?);
+        return serde_json::to_string(&list)
+            .map_err(|_| Failure::Input(Error::internal("an output could not be serialised")));
     }
-    let list = engine.represented(&engine.parse_represented_request(&input.to_string())?)?;
     let mut out = format!(
         "Du kan handle for ({})\n",
         long_date(list.as_of, Language::Da)
