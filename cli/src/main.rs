@@ -335,13 +335,14 @@ fn dispatch(cli: &Cli, command: &Command, out: &mut Out) -> Result<(), Failure> 
                 .as_deref()
                 .map(|p| input::read_text(p, "source_profile"))
                 .transpose()?;
-            let read = egensag::json::sources(kind, &document, &args.as_of, profile.as_deref())?;
+            let read =
+                egensag::sources::read_sources(kind, &document, &args.as_of, profile.as_deref())?;
             if !cli.json {
                 for problem in input::problems_of(&read, path) {
                     output::warn(&problem.line());
                 }
             }
-            out.line(&read)
+            out.line(&read.to_json()?)
         }
         Command::Schema { name } => schema(name.as_deref(), out),
         Command::Batch(_) => Err(Error::internal("batch is run on its own").into()),

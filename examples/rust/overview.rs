@@ -160,25 +160,14 @@ fn add_sources(engine: &Engine, mut request: String, options: &Options) -> Resul
         .transpose()?;
     for (kind, path) in &options.sources {
         let document = read_input(path, kind)?;
-        let read_records = egensag::json::sources(kind, &document, &as_of, profile.as_deref())?;
-        let output: serde_json::Value = serde_json::from_str(&read_records).unwrap_or_default();
-        let text = |problem: &serde_json::Value, key: &str| {
-            problem
-                .get(key)
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let problems = output.get("problems").and_then(serde_json::Value::as_array);
-        for problem in problems.into_iter().flatten() {
+        let read = egensag::sources::read_sources(kind, &document, &as_of, profile.as_deref())?;
+        for problem in read.problems() {
             eprintln!(
                 "source problem: {path}: {} at {}: {}",
-                text(problem, "code"),
-                text(problem, "path"),
-                text(problem, "message")
+                problem.code, problem.path, problem.message
             );
         }
-        request = egensag::json::add_sources(engine, &request, &read_records)?;
+        request = egensag::json::add_sources(engine, &request, &read.to_json()?)?;
     }
     Ok(request)
 }
