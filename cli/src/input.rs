@@ -4,6 +4,7 @@
 
 use clap::ValueEnum;
 use egensag::model::{Language, Request};
+use egensag::sources::SourceOutput;
 use egensag::{Engine, Error};
 use std::path::{Path, PathBuf};
 
@@ -142,47 +143,23 @@ pub fn load(inputs: &Inputs<'_>) -> Result<Loaded, Error> {
             ),
         };
         let document = read_text(path, kind)?;
-        let read = egensag::json::sources(kind, &document, day, profile.as_deref())?;
+        let read = egensag::sources::read_sources(kind, &document, day, profile.as_deref())?;
         loaded.problems.extend(problems_of(&read, path));
-        loaded.request = egensag::json::add_sources(&loaded.engine, &loaded.request, &read)?;
+        loaded.request =
+            egensag::json::add_sources(&loaded.engine, &loaded.request, &read.to_json()?)?;
     }
     Ok(loaded)
 }
 
-/// The `problems` of an index reader's output.
-pub fn problems_of(read: &str, path: &Path) -> Vec<SourceProblem> {
-    let output: serde_json::Value = serde_json::from_str(read).unwrap_or_default();
-    let text = |problem: &serde_json::Value, key: &str| {
-        problem
-            .get(key)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let problems = output.get("problems").and_then(serde_json::Value::as_array);
-    problems
-        .into_iter()
-        .flatten()
+/// The `problems` of an index reader's output, read from the document at `path`.
+pub fn problems_of(read: &SourceOutput, path: &Path) -> Vec<SourceProblem> {
+    read.problems()
+        .iter()
         .map(|problem| SourceProblem {
             file: path.display().to_string(),
-            code: text(problem, "code"),
-            path: text(problem, "path"),
-            message: text(problem, "message"),
+            code: problem.code.as_str().to_owned(),
+            path: problem.path.clone(),
+            message: problem.message.clone(),
         })
         .collect()
-}
-
-/// The represented request of a request, as the main job's `--represented` makes it:
-/// its `as_of`, its viewer's CPR number (every role), `mandates`,
-/// `privileges_intermediate` and its subject.
-pub fn represented_request(loaded: &Loaded) -> Result<String, Error> {
-    let request = loaded.engine.parse_request(&loaded.request)?;
-    let input = serde_json::json!({
-        "as_of": request.as_of,
-        "viewer": {"cpr": request.viewer.cpr},
-        "mandates": request.mandates,
-        "privileges_intermediate": request.privileges_intermediate,
-        "subjects": [request.subject],
-    });
-    Ok(input.to_string())
 }

@@ -21,6 +21,7 @@ mod render;
 mod table;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use egensag::represented::RepresentedRequest;
 use egensag::{Error, ErrorCode};
 use input::{Inputs, Sample};
 use output::Out;
@@ -306,14 +307,15 @@ fn dispatch(cli: &Cli, command: &Command, out: &mut Out) -> Result<(), Failure> 
         Command::Represented { inputs, input } => {
             let loaded = load(inputs)?;
             let request = match input {
-                Some(path) => input::read_text(path, "input")?,
-                None => input::represented_request(&loaded)?,
+                Some(path) => loaded
+                    .engine
+                    .parse_represented_request(&input::read_text(path, "input")?)?,
+                None => RepresentedRequest::from_request(&loaded.parse_request(None)?),
             };
+            let list = loaded.engine.represented(&request)?;
             if cli.json {
-                return out.line(&loaded.engine.represented_json(&request)?);
+                return out.line(&output::to_json(&list)?);
             }
-            let parsed = loaded.engine.parse_represented_request(&request)?;
-            let list = loaded.engine.represented(&parsed)?;
             let language = match (language, input) {
                 (Some(language), _) => language,
                 (None, Some(_)) => egensag::model::Language::Da,
@@ -333,13 +335,14 @@ fn dispatch(cli: &Cli, command: &Command, out: &mut Out) -> Result<(), Failure> 
                 .as_deref()
                 .map(|p| input::read_text(p, "source_profile"))
                 .transpose()?;
-            let read = egensag::json::sources(kind, &document, &args.as_of, profile.as_deref())?;
+            let read =
+                egensag::sources::read_sources(kind, &document, &args.as_of, profile.as_deref())?;
             if !cli.json {
                 for problem in input::problems_of(&read, path) {
                     output::warn(&problem.line());
                 }
             }
-            out.line(&read)
+            out.line(&read.to_json()?)
         }
         Command::Schema { name } => schema(name.as_deref(), out),
         Command::Batch(_) => Err(Error::internal("batch is run on its own").into()),

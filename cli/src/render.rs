@@ -4,11 +4,11 @@
 
 use crate::input::SourceProblem;
 use crate::table::Table;
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::Timelike;
 use egensag::actions::Action;
 use egensag::model::{ActivityStatus, AppointmentKind, Language, PaymentStatus, Role};
 use egensag::represented::Represented;
-use egensag::texts::format_money;
+use egensag::texts::{format_money, long_date};
 use egensag::{Explanation, Notifications, Overview, ValidationReport};
 
 /// `da` or `en`, by the language.
@@ -17,44 +17,6 @@ fn t(language: Language, da: &'static str, en: &'static str) -> &'static str {
         Language::Da => da,
         Language::En => en,
     }
-}
-
-/// `23. november 2026` or `23 November 2026`.
-fn date(d: NaiveDate, language: Language) -> String {
-    const DA: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (months, after_day) = match language {
-        Language::Da => (&DA, ". "),
-        Language::En => (&EN, " "),
-    };
-    let name = months.get(d.month0() as usize).copied().unwrap_or("");
-    format!("{}{after_day}{name} {}", d.day(), d.year())
 }
 
 fn role(r: Role, language: Language) -> &'static str {
@@ -101,7 +63,7 @@ pub fn overview(o: &Overview) -> String {
         t(l, "Overblik for", "Overview for"),
         o.subject,
         t(l, "pr.", "on"),
-        date(o.as_of, l),
+        long_date(o.as_of, l),
         t(l, "set som", "viewed as"),
         role(o.viewer_role, l)
     );
@@ -120,7 +82,12 @@ pub fn overview(o: &Overview) -> String {
         let mut next: Vec<String> = s.outcome_text.iter().cloned().collect();
         for item in &s.awaiting {
             next.push(match item.deadline {
-                Some(d) => format!("{}, {} {}", item.what, t(l, "frist", "due"), date(d, l)),
+                Some(d) => format!(
+                    "{}, {} {}",
+                    item.what,
+                    t(l, "frist", "due"),
+                    long_date(d, l)
+                ),
                 None => item.what.clone(),
             });
         }
@@ -133,7 +100,7 @@ pub fn overview(o: &Overview) -> String {
             next.push(format!(
                 "{} {}{late}",
                 t(l, "afgørelse senest", "decision by"),
-                date(by, l)
+                long_date(by, l)
             ));
         }
         cases.row(vec![
@@ -144,7 +111,7 @@ pub fn overview(o: &Overview) -> String {
                 .clone()
                 .unwrap_or_else(|| case.area.number.clone()),
             s.text.clone(),
-            date(s.since, l),
+            long_date(s.since, l),
             next.join("; "),
             actions(&case.actions),
         ]);
@@ -188,7 +155,7 @@ pub fn overview(o: &Overview) -> String {
             } else {
                 ""
             };
-            format!("{}{late}", date(d, l))
+            format!("{}{late}", long_date(d, l))
         });
         let mut status = plan.status.text.clone();
         if plan.awaiting_approval {
@@ -237,7 +204,7 @@ pub fn overview(o: &Overview) -> String {
         benefits.row(vec![
             b.name.clone(),
             b.status.text.clone(),
-            next.map(|n| date(n.date, l)).unwrap_or_default(),
+            next.map(|n| long_date(n.date, l)).unwrap_or_default(),
             next.and_then(|n| n.net_ore.or(n.gross_ore))
                 .map(format_money)
                 .unwrap_or_default(),
@@ -307,7 +274,7 @@ pub fn overview(o: &Overview) -> String {
             AppointmentKind::Meeting => t(l, "Møde", "Meeting"),
         };
         appointments.row(vec![
-            date(a.start.date_naive(), l),
+            long_date(a.start.date_naive(), l),
             format!(
                 "{:02}.{:02}–{:02}.{:02}",
                 a.start.hour(),
@@ -341,7 +308,7 @@ pub fn explanation(e: &Explanation, l: Language) -> String {
     let mut out = format!(
         "{} {} ({} {}, {} {})\n",
         t(l, "Forklaring pr.", "Explanation on"),
-        date(e.as_of, l),
+        long_date(e.as_of, l),
         t(l, "politik", "policy"),
         e.policy,
         t(l, "set som", "viewed as"),
@@ -460,9 +427,9 @@ pub fn notifications(n: &Notifications, l: Language) -> String {
     let mut out = format!(
         "{} {} {} {}\n",
         t(l, "Nyt fra", "New from"),
-        date(n.since, l),
+        long_date(n.since, l),
         t(l, "til", "to"),
-        date(n.as_of, l)
+        long_date(n.as_of, l)
     );
     let mut table = Table::new(&[
         t(l, "Kode", "Code"),
@@ -496,7 +463,7 @@ pub fn represented(list: &Represented, l: Language) -> String {
     let mut out = format!(
         "{} ({})\n",
         t(l, "Du kan handle for", "You may act for"),
-        date(list.as_of, l)
+        long_date(list.as_of, l)
     );
     let mut table = Table::new(&[
         t(l, "Borger", "Citizen"),
@@ -515,7 +482,7 @@ pub fn represented(list: &Represented, l: Language) -> String {
             entry.subject.clone(),
             as_role.to_owned(),
             entry.mandate_id.clone(),
-            entry.valid_to.map(|d| date(d, l)).unwrap_or_default(),
+            entry.valid_to.map(|d| long_date(d, l)).unwrap_or_default(),
         ]);
     }
     section(

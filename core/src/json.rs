@@ -109,8 +109,9 @@ pub fn notifications(
 
 /// Reads an index document of `kind` (`sf1470` or `ydelsesindeks`) for the day `as_of`
 /// with an optional source profile (JSON): `{"cases": […], "problems": […]}` or
-/// `{"benefits": […], "problems": […]}`. The same as [`sources_json`](crate::sources::sources_json);
-/// add the records to a request with [`add_sources`].
+/// `{"benefits": […], "problems": […]}`. The same as [`sources_json`](crate::sources::sources_json)
+/// (typed: [`read_sources`](crate::sources::read_sources)); add the records to a request
+/// with [`add_sources`].
 ///
 /// ```
 /// let e = egensag::json::sources("sf1470", "<Sag", "2026-11-23", None).unwrap_err();

@@ -19,7 +19,7 @@
 //! ```
 
 use crate::error::Error;
-use crate::model::{Mandate, MandateScope, Role, Subject};
+use crate::model::{Mandate, MandateScope, Request, Role, Subject};
 use crate::visibility::{claimed_mandates_of, usable_mandates, CompiledPolicy, ADULT_AGE};
 use crate::Cpr;
 use chrono::NaiveDate;
@@ -45,6 +45,39 @@ pub struct RepresentedRequest {
     /// them from that day, as in the overview.
     #[serde(default)]
     pub subjects: Vec<Subject>,
+}
+
+impl RepresentedRequest {
+    /// The represented request of an overview request, as the main job's `--represented`
+    /// makes it: the request's `as_of`, its viewer's CPR number (every role, not only the
+    /// one the request claims), its `mandates` and `privileges_intermediate`, and its
+    /// subject (whose `deceased_on` counts).
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": []}}"#).unwrap();
+    /// use egensag::represented::RepresentedRequest;
+    /// let request = engine.parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+    ///   "viewer": {"cpr": "0202804321", "role": "relative"},
+    ///   "mandates": [{"id": "F-1", "kind": "fuldmagt", "holder": "0202804321", "subject": "0101901234",
+    ///                 "valid_from": "2026-01-01", "privileges": ["read"]}]}"#).unwrap();
+    /// let input = RepresentedRequest::from_request(&request);
+    /// assert_eq!(input.viewer.role, None);
+    /// let list = engine.represented(&input).unwrap();
+    /// assert_eq!(list.represented[0].mandate_id, "F-1");
+    /// assert_eq!(list.represented[0].subject, "010190-XXXX");
+    /// ```
+    pub fn from_request(request: &Request) -> Self {
+        RepresentedRequest {
+            as_of: request.as_of,
+            viewer: RepresentedViewer {
+                cpr: request.viewer.cpr,
+                role: None,
+            },
+            mandates: request.mandates.clone(),
+            privileges_intermediate: request.privileges_intermediate.clone(),
+            subjects: vec![request.subject.clone()],
+        }
+    }
 }
 
 /// The viewer of a [`RepresentedRequest`].

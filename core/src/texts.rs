@@ -1,4 +1,5 @@
-//! The default texts, per language, and Danish money formatting.
+//! The default texts, per language, long dates in either language, and Danish money
+//! formatting.
 //!
 //! Every code a citizen reads a text for has a `text(language)` method here, an
 //! exhaustive match: a new code does not compile until it has a Danish and an English text.
@@ -7,6 +8,7 @@ use crate::model::{Language, Outcome};
 use crate::notifications::NotificationCode;
 use crate::plans::{GoalStatusCode, PlanStatusCode};
 use crate::status::{BenefitStatusCode, CaseStatusCode};
+use chrono::{Datelike, NaiveDate};
 
 /// A text in both languages.
 struct Texts {
@@ -182,6 +184,47 @@ impl GoalStatusCode {
     }
 }
 
+/// The months' names, January first: Danish (lower case) and English.
+const MONTHS: [(&str, &str); 12] = [
+    ("januar", "January"),
+    ("februar", "February"),
+    ("marts", "March"),
+    ("april", "April"),
+    ("maj", "May"),
+    ("juni", "June"),
+    ("juli", "July"),
+    ("august", "August"),
+    ("september", "September"),
+    ("oktober", "October"),
+    ("november", "November"),
+    ("december", "December"),
+];
+
+/// A date written out in `language`: `23. november 2026` in Danish (a full stop after
+/// the day, the month in lower case), `23 November 2026` in English.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use egensag::{model::Language, texts::long_date};
+/// let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// assert_eq!(long_date(day, Language::Da), "23. november 2026");
+/// assert_eq!(long_date(day, Language::En), "23 November 2026");
+/// let day = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+/// assert_eq!(long_date(day, Language::Da), "5. januar 2027");
+/// ```
+pub fn long_date(date: NaiveDate, language: Language) -> String {
+    let after_day = match language {
+        Language::Da => ". ",
+        Language::En => " ",
+    };
+    // `month0` is always below 12.
+    let month = MONTHS
+        .get(date.month0() as usize)
+        .map(|&(da, en)| Texts { da, en }.get(language))
+        .unwrap_or_default();
+    format!("{}{after_day}{month} {}", date.day(), date.year())
+}
+
 /// Formats an amount in øre the Danish way: `12.345,50 kr.`
 ///
 /// ```
@@ -208,6 +251,24 @@ pub fn format_money(ore: i64) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_month_has_its_own_name_in_both_languages() {
+        let mut seen = std::collections::HashSet::new();
+        for month in 1..=12 {
+            let day = NaiveDate::from_ymd_opt(2026, month, 1).unwrap();
+            let da = long_date(day, Language::Da);
+            let en = long_date(day, Language::En);
+            let da_name = da.strip_prefix("1. ").and_then(|r| r.strip_suffix(" 2026"));
+            let en_name = en.strip_prefix("1 ").and_then(|r| r.strip_suffix(" 2026"));
+            for name in [da_name, en_name] {
+                let name = name.unwrap();
+                assert!(name.len() >= 3, "{name}");
+                assert!(seen.insert(name.to_owned()), "{name} twice");
+            }
+        }
+        assert!(seen.contains("marts") && seen.contains("March"));
+    }
 
     #[test]
     fn every_code_has_a_text_in_both_languages() {

@@ -22,11 +22,13 @@
 //! stderr, nothing on stdout. A file that cannot be read, or an unknown option: exit
 //! status 64 and a message. A closed stdout (`| head`) ends the job quietly.
 
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{NaiveDate, Timelike};
 use egensag::actions::Action;
+use egensag::model::Language;
 use egensag::overview::{AppointmentView, BenefitView, CaseView};
 use egensag::plans::PlanView;
-use egensag::texts::format_money;
+use egensag::represented::RepresentedRequest;
+use egensag::texts::{format_money, long_date};
 use egensag::{Engine, Error, Overview};
 use std::io::Write;
 use std::process::ExitCode;
@@ -158,44 +160,30 @@ fn add_sources(engine: &Engine, mut request: String, options: &Options) -> Resul
         .transpose()?;
     for (kind, path) in &options.sources {
         let document = read_input(path, kind)?;
-        let read_records = egensag::json::sources(kind, &document, &as_of, profile.as_deref())?;
-        let output: serde_json::Value = serde_json::from_str(&read_records).unwrap_or_default();
-        let text = |problem: &serde_json::Value, key: &str| {
-            problem
-                .get(key)
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let problems = output.get("problems").and_then(serde_json::Value::as_array);
-        for problem in problems.into_iter().flatten() {
+        let read = egensag::sources::read_sources(kind, &document, &as_of, profile.as_deref())?;
+        for problem in read.problems() {
             eprintln!(
                 "source problem: {path}: {} at {}: {}",
-                text(problem, "code"),
-                text(problem, "path"),
-                text(problem, "message")
+                problem.code, problem.path, problem.message
             );
         }
-        request = egensag::json::add_sources(engine, &request, &read_records)?;
+        request = egensag::json::add_sources(engine, &request, &read.to_json()?)?;
     }
     Ok(request)
 }
 
 /// Whom the request's viewer may act for, as JSON or one line per mandate.
 fn represented(engine: &Engine, request: &str, json: bool) -> Result<String, Failure> {
-    let request = engine.parse_request(request)?;
-    let input = serde_json::json!({
-        "as_of": request.as_of,
-        "viewer": {"cpr": request.viewer.cpr},
-        "mandates": request.mandates,
-        "privileges_intermediate": request.privileges_intermediate,
-        "subjects": [request.subject],
-    });
+    let input = RepresentedRequest::from_request(&engine.parse_request(request)?);
+    let list = engine.represented(&input)?;
     if json {
-        return Ok(engine.represented_json(&input.to_string())?);
+        return serde_json::to_string(&list)
+            .map_err(|_| Failure::Input(Error::internal("an output could not be serialised")));
     }
-    let list = engine.represented(&engine.parse_represented_request(&input.to_string())?)?;
-    let mut out = format!("Du kan handle for ({})\n", danish_date(list.as_of));
+    let mut out = format!(
+        "Du kan handle for ({})\n",
+        long_date(list.as_of, Language::Da)
+    );
     if list.represented.is_empty() {
         out.push_str("  ingen\n");
     }
@@ -208,7 +196,7 @@ fn represented(engine: &Engine, request: &str, json: bool) -> Result<String, Fai
         };
         let until = entry
             .valid_to
-            .map(|d| format!(", til {}", danish_date(d)))
+            .map(|d| format!(", til {}", long_date(d, Language::Da)))
             .unwrap_or_default();
         out.push_str(&format!(
             "  • {} – {role} ({}){until}\n",
@@ -257,26 +245,6 @@ const HELP: &str =
                 [--format text|json] [--explain] [--previous OVERVIEW.json] [--represented]
                 [--sf1470 FILE]... [--ydelsesindeks FILE]... [--source-profile FILE]";
 
-/// `23. november 2026`
-fn danish_date(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
-    format!("{}. {month} {}", d.day(), d.year())
-}
-
 fn render(o: &Overview) -> String {
     let mut out = String::new();
     let role = match o.viewer_role.as_str() {
@@ -289,7 +257,7 @@ fn render(o: &Overview) -> String {
     out.push_str(&format!(
         "Overblik for {} pr. {} (set som {role})\n",
         o.subject,
-        danish_date(o.as_of)
+        long_date(o.as_of, Language::Da)
     ));
     out.push_str("\nMine sager\n");
     if o.cases.is_empty() {
@@ -341,14 +309,18 @@ fn render_case(out: &mut String, case: &CaseView) {
     out.push_str(&format!(
         "    {} – siden {}\n",
         s.text,
-        danish_date(s.since)
+        long_date(s.since, Language::Da)
     ));
     if let Some(outcome) = &s.outcome_text {
         out.push_str(&format!("    {outcome}\n"));
     }
     for item in &s.awaiting {
         match item.deadline {
-            Some(d) => out.push_str(&format!("    – {}, frist {}\n", item.what, danish_date(d))),
+            Some(d) => out.push_str(&format!(
+                "    – {}, frist {}\n",
+                item.what,
+                long_date(d, Language::Da)
+            )),
             None => out.push_str(&format!("    – {}\n", item.what)),
         }
     }
@@ -360,7 +332,7 @@ fn render_case(out: &mut String, case: &CaseView) {
         };
         out.push_str(&format!(
             "    Forventet afgørelse senest {}{late}\n",
-            danish_date(by)
+            long_date(by, Language::Da)
         ));
     }
     render_link(out, case.link.as_ref());
@@ -381,7 +353,7 @@ fn render_plan(out: &mut String, plan: &PlanView, as_of: NaiveDate) {
     out.push_str(&format!(
         "    {} – siden {}; {} af {} mål nået\n",
         plan.status.text,
-        danish_date(plan.status.since),
+        long_date(plan.status.since, Language::Da),
         plan.goals_achieved,
         plan.goals_total
     ));
@@ -414,7 +386,7 @@ fn render_plan(out: &mut String, plan: &PlanView, as_of: NaiveDate) {
         out.push_str(&format!(
             "    {when}: {} (fra {})\n",
             activity.text,
-            danish_date(activity.from)
+            long_date(activity.from, Language::Da)
         ));
     }
     if let Some(follow_up) = plan.next_follow_up {
@@ -425,7 +397,7 @@ fn render_plan(out: &mut String, plan: &PlanView, as_of: NaiveDate) {
         };
         out.push_str(&format!(
             "    Næste opfølgning {}{late}\n",
-            danish_date(follow_up)
+            long_date(follow_up, Language::Da)
         ));
     }
     if plan.awaiting_approval {
@@ -451,7 +423,7 @@ fn render_benefit(out: &mut String, benefit: &BenefitView) {
             .unwrap_or_default();
         out.push_str(&format!(
             "    Næste udbetaling {}: {amount}\n",
-            danish_date(next.date)
+            long_date(next.date, Language::Da)
         ));
     }
     if benefit.paid_total_ore > 0 {
@@ -489,7 +461,7 @@ fn render_appointment(out: &mut String, a: &AppointmentView) {
     let cancelled = if a.cancelled { " – AFLYST" } else { "" };
     out.push_str(&format!(
         "  • {} kl. {:02}.{:02}–{:02}.{:02}: {kind} ({}){cancelled}\n",
-        danish_date(a.start.date_naive()),
+        long_date(a.start.date_naive(), Language::Da),
         a.start.hour(),
         a.start.minute(),
         a.end.hour(),

@@ -62,10 +62,77 @@ pub struct SourceBenefits {
     pub problems: Vec<Problem>,
 }
 
+/// What an index reader read from one document: its records and what it could not read.
+/// It serialises as the one it holds: `{"cases": […], "problems": […]}` or
+/// `{"benefits": […], "problems": […]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum SourceOutput {
+    /// What an SF1470 document held.
+    Cases(SourceCases),
+    /// What a Ydelsesindeks document held.
+    Benefits(SourceBenefits),
+}
+
+impl SourceOutput {
+    /// What could not be read (each of those records is void), in document order.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            SourceOutput::Cases(read) => &read.problems,
+            SourceOutput::Benefits(read) => &read.problems,
+        }
+    }
+
+    /// The output as JSON, as [`sources_json`] returns it and
+    /// [`json::add_sources`](crate::json::add_sources) takes it.
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string(self)
+            .map_err(|_| Error::internal("the records could not be serialised"))
+    }
+}
+
+/// Reads an index document of `kind` (`sf1470` or `ydelsesindeks`) for the day `as_of`
+/// (`YYYY-MM-DD`), with an optional source profile (JSON): the records, and the problems
+/// of those that could not be read. An unknown kind is an error at `kind`, a bad day one
+/// at `as_of`.
+///
+/// ```
+/// let xml = r#"<Sag xmlns="urn:oio:sts:sagdok:sag:6" xmlns:sd="urn:oio:sagdok:3.0.0"><sd:UUIDIdentifikator>1111aaaa-11aa-22bb-33cc-111111aaaaaa</sd:UUIDIdentifikator><Registrering><AttributListe><Egenskaber><Sagsnummer>S-1</Sagsnummer></Egenskaber></AttributListe><TilstandListe/><RelationListe/></Registrering></Sag>"#;
+/// let read = egensag::sources::read_sources("sf1470", xml, "2026-11-23", None).unwrap();
+/// let problem = &read.problems()[0];
+/// assert_eq!(problem.code.as_str(), "record.malformed");
+/// assert!(problem.path.starts_with("Sag[0]/"));
+/// assert!(read.to_json().unwrap().starts_with(r#"{"cases":[{"#));
+/// let e = egensag::sources::read_sources("sf1470", xml, "23-11-2026", None).unwrap_err();
+/// assert_eq!(e.path(), "as_of");
+/// ```
+pub fn read_sources(
+    kind: &str,
+    document: &str,
+    as_of: &str,
+    profile: Option<&str>,
+) -> Result<SourceOutput, Error> {
+    let as_of = NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .ok()
+        .filter(|_| as_of.len() == 10)
+        .ok_or_else(|| Error::input("as_of", "expected a date YYYY-MM-DD"))?;
+    let profile = match profile {
+        Some(json) => SourceProfile::from_json(json)?,
+        None => SourceProfile::default(),
+    };
+    match kind {
+        "sf1470" => Ok(SourceOutput::Cases(read_sf1470(document, as_of, &profile)?)),
+        "ydelsesindeks" => Ok(SourceOutput::Benefits(read_ydelsesindeks(
+            document, as_of, &profile,
+        )?)),
+        _ => Err(Error::input("kind", "expected `sf1470` or `ydelsesindeks`")),
+    }
+}
+
 /// Reads an index document of `kind` (`sf1470` or `ydelsesindeks`) for the day `as_of`,
 /// with an optional source profile (JSON), and returns `{"cases": […], "problems": […]}`
 /// or `{"benefits": […], "problems": […]}`: records in the request's JSON shape, ready to
-/// be added to a request's own.
+/// be added to a request's own. [`read_sources`], as JSON.
 ///
 /// ```
 /// let e = egensag::sources::sources_json("kombit", "<x/>", "2026-11-23", None).unwrap_err();
@@ -77,20 +144,7 @@ pub fn sources_json(
     as_of: &str,
     profile: Option<&str>,
 ) -> Result<String, Error> {
-    let as_of = NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
-        .ok()
-        .filter(|_| as_of.len() == 10)
-        .ok_or_else(|| Error::input("as_of", "expected a date YYYY-MM-DD"))?;
-    let profile = match profile {
-        Some(json) => SourceProfile::from_json(json)?,
-        None => SourceProfile::default(),
-    };
-    let json = match kind {
-        "sf1470" => serde_json::to_string(&read_sf1470(document, as_of, &profile)?),
-        "ydelsesindeks" => serde_json::to_string(&read_ydelsesindeks(document, as_of, &profile)?),
-        _ => return Err(Error::input("kind", "expected `sf1470` or `ydelsesindeks`")),
-    };
-    json.map_err(|_| Error::internal("the records could not be serialised"))
+    read_sources(kind, document, as_of, profile)?.to_json()
 }
 
 /// Why one record could not be read: the path inside it and what was expected.
