@@ -172,3 +172,28 @@ fn matching_follows_the_levels() {
         assert!(!KlePattern::parse(s).unwrap().matches(n), "{s}");
     }
 }
+
+/// A KLE number or pattern given as an array or object gets the library's fixed message
+/// of what was expected, and the value is not echoed. (Every kind of value reaches a
+/// `visit_*` of its own, so the visitor's `expecting` text is never shown for JSON: the
+/// mutant that blanks it is equivalent, see the mutation figures in the closing note.)
+#[test]
+fn a_list_or_object_where_a_kle_value_belongs_says_what_was_expected() {
+    for json in ["[]", "{}", "[\"32.24.04\"]"] {
+        let e = serde_json::from_str::<KleNumber>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("expected a KLE subject number such as 32.24.04"),
+            "{json}: {e}"
+        );
+        let e = serde_json::from_str::<KlePattern>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("expected a KLE pattern such as 32.*, 32.24.* or 32.24.04"),
+            "{json}: {e}"
+        );
+        assert!(!e.contains("32.24.04\"]"), "{e}");
+    }
+}
