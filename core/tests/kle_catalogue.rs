@@ -369,3 +369,47 @@ fn a_large_emneplan_streams_through() {
     assert_eq!(c.subject_title(n("32.99.99")), Some("E99-99"));
     assert_eq!(c.entry("32.07.42").unwrap().created, date(2001, 1, 1));
 }
+
+/// Catalogues are equal exactly when their publication date and entries are (the two
+/// `PartialEq` mutants that made any two catalogues equal survived without this).
+#[test]
+fn equality_is_date_and_entries() {
+    let c = Catalogue::from_xml(SAMPLE).unwrap();
+    let mut other_date = c.clone();
+    other_date.published = date(2026, 1, 1);
+    assert_ne!(other_date, c);
+    let mut other_title = c.clone();
+    other_title.entries[3].title = "Andet".into();
+    other_title.reindex();
+    assert_ne!(other_title, c);
+    let mut fewer = c.clone();
+    fewer.entries.pop();
+    fewer.reindex();
+    assert_ne!(fewer, c);
+    assert_eq!(c.clone(), c);
+}
+
+/// An entry added to `entries` by hand is found before `reindex` (the lookup falls back
+/// to a scan when it is out of step) and after it; one removed by hand is not found. (The
+/// mutants of that fallback's guard survived without this.)
+#[test]
+fn entries_edited_by_hand_are_found_with_and_without_reindex() {
+    let mut c = Catalogue::from_xml(SAMPLE).unwrap();
+    assert_eq!(c.subject_title(n("32.24.99")), None);
+    c.entries.push(egensag::kle::CatalogueEntry {
+        number: "32.24.99".into(),
+        title: "Ny emne".into(),
+        created: None,
+        expired: None,
+        replaced_by: None,
+    });
+    assert_eq!(c.subject_title(n("32.24.99")), Some("Ny emne"));
+    c.reindex();
+    assert_eq!(c.subject_title(n("32.24.99")), Some("Ny emne"));
+    assert_eq!(
+        c.subject_title(n("32.24.04")),
+        Some("Hjælp til forsørgelse")
+    );
+    c.entries.retain(|e| e.number != "32.24.04");
+    assert_eq!(c.subject_title(n("32.24.04")), None);
+}
