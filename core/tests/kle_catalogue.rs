@@ -413,3 +413,37 @@ fn entries_edited_by_hand_are_found_with_and_without_reindex() {
     c.entries.retain(|e| e.number != "32.24.04");
     assert_eq!(c.subject_title(n("32.24.04")), None);
 }
+
+/// A value of the wrong type in the JSON form is answered with what belongs there, in the
+/// library's words and without the value (the mutants that blanked these messages
+/// survived without this).
+#[test]
+fn json_type_errors_say_what_belongs_there() {
+    let cases = [
+        (
+            r#"{"entries":[{"number":3224,"title":"a"}]}"#,
+            "expected a KLE number such as 32, 32.24 or 32.24.04",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","created":20240101}]}"#,
+            "expected a date YYYY-MM-DD or null",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":4711}]}"#,
+            "expected a string",
+        ),
+        (r#"{"entries":{}}"#, "expected an array of entries"),
+        (
+            r#"{"entries":[17]}"#,
+            "expected an entry object with number and title",
+        ),
+    ];
+    for (json, expected) in cases {
+        let e = Catalogue::from_json(json).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidPolicy, "{json}: {e}");
+        assert!(e.message().contains(expected), "{json}: {e}");
+        for value in ["3224", "20240101", "4711"] {
+            assert!(!e.message().contains(value), "{json}: {e}");
+        }
+    }
+}
