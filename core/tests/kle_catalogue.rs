@@ -214,6 +214,14 @@ fn bad_numbers_and_dates_are_named_not_echoed() {
         "<KLE-Emneplan><UdgivelsesDato>soon</UdgivelsesDato></KLE-Emneplan>",
         "soon",
     );
+    // Only four-digit years, two-digit months and days: chrono alone would take a sign
+    // or padding in their place (a mutant that dropped the digit check survived).
+    for bad in ["+025-03-01", "2025-+3-01", "2025-03-+1", " 025-03-01"] {
+        xml_error(
+            &format!("<KLE-Emneplan><UdgivelsesDato>{bad}</UdgivelsesDato></KLE-Emneplan>"),
+            bad,
+        );
+    }
 }
 
 #[test]
@@ -422,6 +430,10 @@ fn json_type_errors_say_what_belongs_there() {
     let cases = [
         (
             r#"{"entries":[{"number":3224,"title":"a"}]}"#,
+            "expected a KLE number such as 32, 32.24 or 32.24.04",
+        ),
+        (
+            r#"{"entries":[{"number":"32","title":"a","replaced_by":3224}]}"#,
             "expected a KLE number such as 32, 32.24 or 32.24.04",
         ),
         (
