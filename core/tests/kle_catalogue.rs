@@ -459,3 +459,36 @@ fn json_type_errors_say_what_belongs_there() {
         }
     }
 }
+
+/// A level in the wrong place is an error that names the place it belongs, whatever it
+/// holds (mutants that let a Hovedgruppe or Gruppe stand anywhere survived without this).
+#[test]
+fn levels_in_the_wrong_place_are_named() {
+    let main = "<Hovedgruppe><HovedgruppeNr>15</HovedgruppeNr><HovedgruppeTitel>Z</HovedgruppeTitel></Hovedgruppe>";
+    let group = "<Gruppe><GruppeNr>32.21</GruppeNr><GruppeTitel>G</GruppeTitel></Gruppe>";
+    let cases = [
+        (
+            format!("<KLE-Emneplan>{group}</KLE-Emneplan>"),
+            "expected Gruppe directly inside a Hovedgruppe",
+        ),
+        (
+            subject_doc(&format!(
+                "<EmneNr>32.24.04</EmneNr><EmneTitel>X</EmneTitel>{main}"
+            )),
+            "expected Hovedgruppe directly inside KLE-Emneplan",
+        ),
+        (
+            subject_doc(&format!(
+                "<EmneNr>32.24.04</EmneNr><EmneTitel>X</EmneTitel>{group}"
+            )),
+            "expected Gruppe directly inside a Hovedgruppe",
+        ),
+    ];
+    for (xml, expected) in cases {
+        let e = xml_error(&xml, "");
+        assert!(e.message().starts_with(expected), "{e}");
+    }
+    // In its place it is read.
+    let c = Catalogue::from_xml(&format!("<KLE-Emneplan>{main}</KLE-Emneplan>")).unwrap();
+    assert_eq!(c.main_group_title(15), Some("Z"));
+}
