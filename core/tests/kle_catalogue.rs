@@ -492,3 +492,76 @@ fn levels_in_the_wrong_place_are_named() {
     let c = Catalogue::from_xml(&format!("<KLE-Emneplan>{main}</KLE-Emneplan>")).unwrap();
     assert_eq!(c.main_group_title(15), Some("Z"));
 }
+
+/// Field elements outside the element they belong to are not read: a number, title or
+/// date one level too high or too low, or an administrative date outside its
+/// `…AdministrativInfo`/`Historisk`/`Flyttet`/`AfloestAf`, changes nothing (the mutants
+/// that read such fields wherever they stood survived without this).
+#[test]
+fn fields_outside_their_element_are_not_read() {
+    let doc = |main: &str, group: &str, subject: &str, admin: &str| {
+        format!(
+            "<KLE-Emneplan><UdgivelsesDato>2025-03-01</UdgivelsesDato>\
+             <Hovedgruppe><HovedgruppeNr>32</HovedgruppeNr><HovedgruppeTitel>Y</HovedgruppeTitel>{main}\
+             <Gruppe><GruppeNr>32.24</GruppeNr><GruppeTitel>K</GruppeTitel>{group}\
+             <Emne><EmneNr>32.24.04</EmneNr><EmneTitel>A</EmneTitel>\
+             <EmneAdministrativInfo><OprettetDato>2020-01-01</OprettetDato>{admin}</EmneAdministrativInfo>\
+             {subject}</Emne></Gruppe></Hovedgruppe></KLE-Emneplan>"
+        )
+    };
+    let base = Catalogue::from_xml(&doc("", "", "", "")).unwrap();
+    assert_eq!(base.entries.len(), 3);
+    let at_main = [
+        "<GruppeNr>32.25</GruppeNr>",
+        "<EmneNr>32.24.05</EmneNr>",
+        "<GruppeTitel>Q</GruppeTitel>",
+        "<EmneTitel>Q</EmneTitel>",
+        "<UdgivelsesDato>2001-01-01</UdgivelsesDato>",
+        "<GruppeAdministrativInfo><OprettetDato>2001-01-01</OprettetDato></GruppeAdministrativInfo>",
+        "<EmneAdministrativInfo><OprettetDato>2001-01-01</OprettetDato></EmneAdministrativInfo>",
+    ];
+    let at_group = [
+        "<HovedgruppeNr>33</HovedgruppeNr>",
+        "<EmneNr>32.24.05</EmneNr>",
+        "<HovedgruppeTitel>Q</HovedgruppeTitel>",
+        "<EmneTitel>Q</EmneTitel>",
+        "<HovedgruppeAdministrativInfo><OprettetDato>2001-01-01</OprettetDato></HovedgruppeAdministrativInfo>",
+        "<EmneAdministrativInfo><OprettetDato>2001-01-01</OprettetDato></EmneAdministrativInfo>",
+    ];
+    let at_subject = [
+        "<GruppeNr>32.25</GruppeNr>",
+        "<HovedgruppeNr>33</HovedgruppeNr>",
+        "<GruppeTitel>Q</GruppeTitel>",
+        "<HovedgruppeTitel>Q</HovedgruppeTitel>",
+        "<OprettetDato>2001-01-01</OprettetDato>",
+        "<UdgaaetDato>2001-01-01</UdgaaetDato>",
+        "<Historisk><UdgaaetDato>2001-01-01</UdgaaetDato></Historisk>",
+    ];
+    let at_admin = [
+        "<UdgaaetDato>2001-01-01</UdgaaetDato>",
+        "<Flyttet><AfloestAf><EmneNr>32.24.05</EmneNr></AfloestAf></Flyttet>",
+        "<AfloestAf><EmneNr>32.24.05</EmneNr></AfloestAf>",
+        "<Historisk><AfloestAf><EmneNr>32.24.05</EmneNr></AfloestAf></Historisk>",
+        "<Historisk><Flyttet><EmneNr>32.24.05</EmneNr></Flyttet></Historisk>",
+    ];
+    let docs = at_main
+        .iter()
+        .map(|x| doc(x, "", "", ""))
+        .chain(at_group.iter().map(|x| doc("", x, "", "")))
+        .chain(at_subject.iter().map(|x| doc("", "", x, "")))
+        .chain(at_admin.iter().map(|x| doc("", "", "", x)));
+    for xml in docs {
+        let read = Catalogue::from_xml(&xml);
+        assert_eq!(read.as_ref().ok(), Some(&base), "{xml}: {read:?}");
+    }
+    // And in their places they are read.
+    let placed = Catalogue::from_xml(&doc(
+        "",
+        "",
+        "",
+        "<Historisk><UdgaaetDato>2024-01-01</UdgaaetDato>\
+         <Flyttet><AfloestAf><EmneNr>32.24.00</EmneNr></AfloestAf></Flyttet></Historisk>",
+    ))
+    .unwrap();
+    assert_ne!(placed, base);
+}
