@@ -197,3 +197,22 @@ fn a_list_or_object_where_a_kle_value_belongs_says_what_was_expected() {
         assert!(!e.contains("32.24.04\"]"), "{e}");
     }
 }
+
+/// An index collected from rules is the index of those rules, and `get` gives back each
+/// rule at its position (mutants of `from_iter` and `get` survived the test targets,
+/// which did not run the doc examples).
+#[test]
+fn an_index_collects_its_rules_and_gives_each_back_by_position() {
+    use egensag::kle::KleIndex;
+    let rules = [("15.*", "a"), ("32.24.*", "b"), ("32.24.04", "c")]
+        .map(|(p, v)| (KlePattern::parse(p).unwrap(), v));
+    let collected: KleIndex<&str> = rules.iter().copied().collect();
+    assert_eq!(collected.len(), 3);
+    for (position, (pattern, value)) in rules.iter().enumerate() {
+        assert_eq!(collected.get(position), Some((*pattern, value)));
+    }
+    assert_eq!(collected.get(3), None);
+    let n = KleNumber::parse("32.24.04").unwrap();
+    assert_eq!(collected.best(n), KleIndex::new(rules).best(n));
+    assert_eq!(collected.best(n), Some((2, &"c")));
+}
