@@ -564,4 +564,12 @@ fn fields_outside_their_element_are_not_read() {
     ))
     .unwrap();
     assert_ne!(placed, base);
+    let main_created = Catalogue::from_xml(&doc(
+        "<HovedgruppeAdministrativInfo><OprettetDato>2001-01-01</OprettetDato></HovedgruppeAdministrativInfo>",
+        "",
+        "",
+        "",
+    ))
+    .unwrap();
+    assert_eq!(main_created.entries[0].created, date(2001, 1, 1));
 }
