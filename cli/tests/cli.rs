@@ -27,14 +27,19 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn run_with_input(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
+/// Starts the tool with piped stdout and stderr, and stdin as given.
+fn spawn(args: &[&str], stdin: Stdio) -> std::process::Child {
+    Command::new(BIN)
         .args(args)
-        .stdin(Stdio::piped())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn run_with_input(args: &[&str], input: &[u8]) -> Output {
+    let mut child = spawn(args, Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
@@ -376,13 +381,7 @@ fn a_closed_stdout_ends_quietly() {
         &["overview", "--sample", "self", "--json"][..],
         &["schema", "request"][..],
     ] {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn(args, Stdio::null());
         // Close the reading end before the tool writes anything.
         drop(child.stdout.take());
         let out = child.wait_with_output().unwrap();
@@ -390,13 +389,7 @@ fn a_closed_stdout_ends_quietly() {
         assert!(out.stderr.is_empty(), "{args:?}: {}", text(&out.stderr));
     }
     // `egensag overview --sample self | head -1`: the first line, then a clean end.
-    let mut child = Command::new(BIN)
-        .args(["batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["batch"], Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let line = format!(
         "{}\n",
