@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Explanation {
     /// The day evaluated.
+    #[serde(with = "crate::dates::Iso")]
     pub as_of: NaiveDate,
     /// The policy's id.
     pub policy: String,

@@ -22,6 +22,7 @@ pub mod actions;
 pub mod calendar;
 pub mod codes;
 pub mod cpr;
+pub mod dates;
 mod engine;
 pub mod error;
 mod evaluation;

@@ -31,8 +31,10 @@ use std::collections::{HashMap, HashSet};
 #[serde(deny_unknown_fields)]
 pub struct Notifications {
     /// The earlier overview's day.
+    #[serde(with = "crate::dates::Iso")]
     pub since: NaiveDate,
     /// The later overview's day.
+    #[serde(with = "crate::dates::Iso")]
     pub as_of: NaiveDate,
     /// What changed: cases (each followed by its deadline reminders), then benefits and
     /// their payments, then appointments, then plans, each in the later overview's order.

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct Overview {
     /// The day the overview is made for.
+    #[serde(with = "crate::dates::Iso")]
     pub as_of: NaiveDate,
     /// The language of its texts.
     pub language: Language,
@@ -86,6 +87,7 @@ pub struct CaseView {
     /// The main group.
     pub area: Area,
     /// The date the case arose.
+    #[serde(with = "crate::dates::Iso")]
     pub created: NaiveDate,
     /// Its status.
     pub status: CaseStatus,
@@ -134,6 +136,7 @@ pub struct DocumentView {
     /// The title.
     pub title: String,
     /// The date.
+    #[serde(with = "crate::dates::Iso")]
     pub date: NaiveDate,
     /// Incoming or outgoing.
     pub direction: Direction,

@@ -69,6 +69,7 @@ pub struct PlanStatus {
     pub text: String,
     /// Since when: `created` while upcoming, `period.from` while active, the day after
     /// `period.to` once ended.
+    #[serde(with = "crate::dates::Iso")]
     pub since: NaiveDate,
 }
 
@@ -94,6 +95,7 @@ pub struct PlanView {
     /// When it runs.
     pub period: PlanPeriod,
     /// The date it was made.
+    #[serde(with = "crate::dates::Iso")]
     pub created: NaiveDate,
     /// Its status.
     pub status: PlanStatus,
@@ -107,6 +109,7 @@ pub struct PlanView {
     pub activities: Vec<ActivityView>,
     /// The next follow-up, if one is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub next_follow_up: Option<NaiveDate>,
     /// Whether the overview's day is after the next follow-up (present with it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +134,7 @@ pub struct GoalView {
     /// What the goal is.
     pub text: String,
     /// The day it was set.
+    #[serde(with = "crate::dates::Iso")]
     pub set: NaiveDate,
     /// Its status on the overview's day.
     pub status: GoalStatus,
@@ -151,6 +155,7 @@ pub struct GoalStatus {
     /// The default text in the overview's language.
     pub text: String,
     /// The day the goal got this status, when the source says (for `active`: when it was set).
+    #[serde(with = "crate::dates::Iso")]
     pub since: NaiveDate,
 }
 
@@ -181,9 +186,11 @@ pub struct ActivityView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// First day.
+    #[serde(with = "crate::dates::Iso")]
     pub from: NaiveDate,
     /// Last day, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub to: Option<NaiveDate>,
     /// Its status as the source gives it.
     pub status: ActivityStatus,

@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct RepresentedRequest {
     /// The day the list is for.
+    #[serde(with = "crate::dates::Iso")]
     pub as_of: NaiveDate,
     /// Who is choosing whom to act for.
     pub viewer: RepresentedViewer,
@@ -97,6 +98,7 @@ pub struct RepresentedViewer {
 #[serde(deny_unknown_fields)]
 pub struct Represented {
     /// The day the list is for.
+    #[serde(with = "crate::dates::Iso")]
     pub as_of: NaiveDate,
     /// One entry per usable mandate, sorted by subject, role and mandate id.
     pub represented: Vec<RepresentedEntry>,
@@ -113,6 +115,7 @@ pub struct RepresentedEntry {
     /// The mandate's id.
     pub mandate_id: String,
     /// The mandate's last day in force, if it ends.
+    #[serde(default, with = "crate::dates::IsoOption")]
     pub valid_to: Option<NaiveDate>,
     /// What the mandate covers; absent fields mean no limit.
     pub scope: MandateScope,

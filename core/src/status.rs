@@ -41,6 +41,7 @@ pub struct Awaiting {
     pub what: String,
     /// The deadline, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub deadline: Option<NaiveDate>,
 }
 
@@ -65,6 +66,7 @@ pub struct CaseStatus {
     /// Its text in the request's language.
     pub text: String,
     /// The date of the deciding entry (for `awaiting_you`, of the latest open request).
+    #[serde(with = "crate::dates::Iso")]
     pub since: NaiveDate,
     /// The decision's outcome, shown while the case is decided or closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,6 +79,7 @@ pub struct CaseStatus {
     pub awaiting: Vec<Awaiting>,
     /// `created` + the policy's processing days, until the case is decided or closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub expected_decision_by: Option<NaiveDate>,
     /// Whether `as_of` is after `expected_decision_by`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,6 +201,7 @@ codes! {
 #[serde(deny_unknown_fields)]
 pub struct NextPayment {
     /// The disposition date.
+    #[serde(with = "crate::dates::Iso")]
     pub date: NaiveDate,
     /// Gross amount in øre: the planned payment's, or the grant's amount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,6 +230,7 @@ pub struct BenefitStatus {
     /// Its text in the request's language.
     pub text: String,
     /// Since when: creation (granted), grant start (paying), stop (stopped), the day after the grant's end (ended).
+    #[serde(with = "crate::dates::Iso")]
     pub since: NaiveDate,
     /// The first payment on or after `as_of`, while paying.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -38,6 +38,7 @@ const XML_PATH: &str = "catalogue";
 )]
 pub struct Catalogue {
     /// The publication date of the emneplan (`UdgivelsesDato`), when known.
+    #[serde(default, with = "crate::dates::IsoOption")]
     pub published: Option<NaiveDate>,
     /// Every main group, group and subject, in document order.
     pub entries: Vec<CatalogueEntry>,
@@ -72,9 +73,11 @@ pub struct CatalogueEntry {
     pub title: String,
     /// The date the number was created (`OprettetDato`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub created: Option<NaiveDate>,
     /// The date the number expired (`UdgaaetDato`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub expired: Option<NaiveDate>,
     /// The number that replaces this one (`AfloestAf`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,6 +127,7 @@ impl PartialEq for Catalogue {
 #[serde(deny_unknown_fields)]
 struct CatalogueData {
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     published: Option<NaiveDate>,
     entries: Vec<CatalogueEntry>,
 }

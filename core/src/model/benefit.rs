@@ -50,6 +50,7 @@ pub struct Benefit {
     #[serde(default)]
     pub void: bool,
     /// The date the benefit was created.
+    #[serde(with = "crate::dates::Iso")]
     pub created: NaiveDate,
     /// The grant.
     pub grant: Grant,
@@ -130,12 +131,15 @@ pub enum PayerKind {
 #[serde(deny_unknown_fields)]
 pub struct Grant {
     /// First day of the grant.
+    #[serde(with = "crate::dates::Iso")]
     pub from: NaiveDate,
     /// Last day of the grant, if it ends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub to: Option<NaiveDate>,
     /// Payment stopped from this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub stopped_from: Option<NaiveDate>,
     /// The granted amount per period, in øre (not negative).
     pub amount_ore: i64,
@@ -161,10 +165,13 @@ pub struct Payment {
     /// The payment's id, unique within its benefit.
     pub id: String,
     /// First day of the period paid for.
+    #[serde(with = "crate::dates::Iso")]
     pub period_from: NaiveDate,
     /// Last day of the period paid for.
+    #[serde(with = "crate::dates::Iso")]
     pub period_to: NaiveDate,
     /// The day the money is at the citizen's disposal.
+    #[serde(with = "crate::dates::Iso")]
     pub disposition_date: NaiveDate,
     /// Gross amount in øre (not negative).
     pub gross_ore: i64,

@@ -52,6 +52,7 @@ pub struct Case {
     #[serde(default)]
     pub void: bool,
     /// The date the case arose.
+    #[serde(with = "crate::dates::Iso")]
     pub created: NaiveDate,
     /// The progress history (KOMBIT: `FremdriftStatusKode`).
     #[serde(default)]
@@ -115,10 +116,12 @@ pub struct Party {
     pub role: PartyRole,
     /// First day the party counts [Sagspart Virkning FraTidspunkt]; always when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub valid_from: Option<NaiveDate>,
     /// Last day the party counts [Sagspart Virkning TilTidspunkt]; open-ended when absent.
     /// SF1470 ends a relation by ending its validity, never by deleting it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -235,12 +238,15 @@ pub struct InfoRequest {
     /// What is asked for, in words the citizen understands.
     pub what: String,
     /// The day it was asked for.
+    #[serde(with = "crate::dates::Iso")]
     pub requested: NaiveDate,
     /// The deadline, if any.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub deadline: Option<NaiveDate>,
     /// The day it was received, if it has been.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub fulfilled: Option<NaiveDate>,
 }
 
@@ -286,6 +292,7 @@ pub struct Document {
     /// The document's title.
     pub title: String,
     /// Its date.
+    #[serde(with = "crate::dates::Iso")]
     pub date: NaiveDate,
     /// Incoming (from the citizen) or outgoing (to the citizen).
     pub direction: Direction,

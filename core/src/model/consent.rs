@@ -36,12 +36,15 @@ pub struct Consent {
     #[serde(default)]
     pub scope: ConsentScope,
     /// First day in force.
+    #[serde(with = "crate::dates::Iso")]
     pub valid_from: NaiveDate,
     /// Last day in force, if it ends.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub valid_to: Option<NaiveDate>,
     /// The day it was revoked, if it was.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub revoked_at: Option<NaiveDate>,
 }
 

@@ -32,12 +32,15 @@ pub struct Mandate {
     /// Whom it is for.
     pub subject: Cpr,
     /// First day in force.
+    #[serde(with = "crate::dates::Iso")]
     pub valid_from: NaiveDate,
     /// Last day in force, if it ends.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub valid_to: Option<NaiveDate>,
     /// The day it was revoked, if it was.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub revoked_at: Option<NaiveDate>,
     /// `read`, `act` (includes read) or privilege URIs that the policy maps to one of them.
     #[serde(default)]

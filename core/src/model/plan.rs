@@ -59,6 +59,7 @@ pub struct Plan {
     #[serde(default)]
     pub void: bool,
     /// The date the plan was made.
+    #[serde(with = "crate::dates::Iso")]
     pub created: NaiveDate,
     /// The kind of plan.
     pub kind: PlanKind,
@@ -72,12 +73,14 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     /// The date of the next follow-up, if one is set.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub next_follow_up: Option<NaiveDate>,
     /// The plan needs the citizen's approval (Jobnet).
     #[serde(default)]
     pub requires_approval: bool,
     /// The day the citizen approved it.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub approved_on: Option<NaiveDate>,
 }
 
@@ -111,9 +114,11 @@ pub enum PlanKind {
 #[serde(deny_unknown_fields)]
 pub struct PlanPeriod {
     /// First day.
+    #[serde(with = "crate::dates::Iso")]
     pub from: NaiveDate,
     /// Last day, if the plan has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub to: Option<NaiveDate>,
 }
 
@@ -132,11 +137,13 @@ pub struct Goal {
     /// What the goal is.
     pub text: String,
     /// The day it was set.
+    #[serde(with = "crate::dates::Iso")]
     pub set: NaiveDate,
     /// Its status.
     pub status: GoalState,
     /// The day it got that status.
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub status_at: Option<NaiveDate>,
     /// Assessments of how far the goal is reached.
     #[serde(default)]
@@ -214,9 +221,11 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// First day.
+    #[serde(with = "crate::dates::Iso")]
     pub from: NaiveDate,
     /// Last day, if it has one (not before `from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub to: Option<NaiveDate>,
     /// Its status.
     pub status: ActivityStatus,

@@ -252,6 +252,7 @@ pub struct IncludeRule {
     pub pattern: KlePattern,
     /// Records created before this day are hidden (see `show_active_before_from`).
     #[serde(default)]
+    #[serde(with = "crate::dates::IsoOption")]
     pub from: Option<NaiveDate>,
     /// When given, a case's facet must be one of these.
     #[serde(default)]

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// The day the overview is made for (the library reads no clock).
+    #[serde(with = "crate::dates::Iso")]
     pub as_of: NaiveDate,
     /// The language of texts; `da` when absent.
     #[serde(default)]
@@ -86,6 +87,7 @@ pub struct Subject {
     pub cpr: Cpr,
     /// The day the subject died, if they have; every fuldmagt ends from that day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "crate::dates::IsoOption")]
     pub deceased_on: Option<chrono::NaiveDate>,
 }
 
