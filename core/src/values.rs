@@ -4,9 +4,8 @@
 //! `validate` reports every such problem with its path, so one faulty source system
 //! cannot blank a citizen's whole overview.
 
-use crate::model::{Appointment, Benefit, Case, Limits, PaymentStatus, Plan};
+use crate::model::{Appointment, Benefit, Case, Limits, Payment, PaymentStatus, Plan};
 use crate::visibility::Reason;
-use std::collections::HashSet;
 
 /// One malformed value of a record.
 ///
@@ -81,7 +80,7 @@ pub(crate) fn benefit_problems(benefit: &Benefit, limits: &Limits) -> Vec<ValueP
         problems.push(p);
         return problems;
     }
-    let mut ids = HashSet::new();
+    let repeated = repeated_ids(&benefit.payments);
     let mut paid_total = Some(0i64);
     for (i, payment) in benefit.payments.iter().enumerate() {
         let at = |field: &str| format!("payments[{i}].{field}");
@@ -106,7 +105,7 @@ pub(crate) fn benefit_problems(benefit: &Benefit, limits: &Limits) -> Vec<ValueP
                 "expected a day on or after period_from",
             ));
         }
-        if !ids.insert(payment.id.as_str()) {
+        if repeated.get(i).copied().unwrap_or(false) {
             problems.push(problem(
                 Reason::ErrorDuplicatePayment,
                 at("id"),
@@ -125,6 +124,42 @@ pub(crate) fn benefit_problems(benefit: &Benefit, limits: &Limits) -> Vec<ValueP
         ));
     }
     problems
+}
+
+/// For each payment, whether an earlier payment of the list has its id.
+///
+/// Ids are compared in the order of their length, then their bytes: payment ids that
+/// count up (`P8`, `P9`, `P10`) are then already in order, which one pass confirms, and
+/// only other lists are sorted (a copy of their ids, not the payments).
+fn repeated_ids(payments: &[Payment]) -> Vec<bool> {
+    let mut repeated = vec![false; payments.len()];
+    if payments
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if id_order(a) < id_order(b)))
+    {
+        return repeated;
+    }
+    let mut order: Vec<(usize, &[u8], usize)> = payments
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.len(), p.id.as_bytes(), i))
+        .collect();
+    order.sort_unstable();
+    for pair in order.windows(2) {
+        if let [(la, a, _), (lb, b, later)] = pair {
+            if (la, a) == (lb, b) {
+                if let Some(flag) = repeated.get_mut(*later) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    repeated
+}
+
+/// The order [`repeated_ids`] compares ids in: length, then bytes.
+fn id_order(payment: &Payment) -> (usize, &[u8]) {
+    (payment.id.len(), payment.id.as_bytes())
 }
 
 /// An appointment's problems: an end before its start.
@@ -186,4 +221,46 @@ pub(crate) fn plan_problems(plan: &Plan, limits: &Limits) -> Vec<ValueProblem> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PaymentStatus;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    fn payment(id: &str) -> Payment {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        Payment {
+            id: id.to_owned(),
+            period_from: day,
+            period_to: day,
+            disposition_date: day,
+            gross_ore: 0,
+            net_ore: 0,
+            status: PaymentStatus::Paid,
+        }
+    }
+
+    proptest! {
+        /// A payment is flagged exactly when an earlier one has its id, whether the ids
+        /// count up (the one-pass path) or come in any order (the sorted path).
+        #[test]
+        fn repeated_ids_are_those_seen_before(
+            ids in prop::collection::vec("P?[0-9]{0,2}", 0..30),
+            counting in any::<bool>(),
+        ) {
+            let ids: Vec<String> = if counting {
+                (0..ids.len()).map(|i| format!("P{i}")).collect()
+            } else {
+                ids
+            };
+            let payments: Vec<Payment> = ids.iter().map(|id| payment(id)).collect();
+            let mut seen = HashSet::new();
+            let expected: Vec<bool> = ids.iter().map(|id| !seen.insert(id.as_str())).collect();
+            prop_assert_eq!(repeated_ids(&payments), expected);
+        }
+    }
 }

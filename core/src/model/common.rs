@@ -219,8 +219,8 @@ impl Moment {
     /// ```
     pub fn parse(text: &str) -> Option<Moment> {
         if text.len() == 10 {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
+            crate::dates::parse_iso(text)
+                .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
                 .map(Moment::Date)
         } else {
             DateTime::parse_from_rfc3339(text)

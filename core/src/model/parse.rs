@@ -75,53 +75,97 @@ pub(crate) fn check_size_and_depth(json: &str, limits: &Limits) -> Result<(), Er
 /// bounded by the elements of every array in the top-level object (never fewer than the
 /// elements of its record lists). When it answers false, [`Scan`] runs and reports the
 /// exceeded limit with its path, or finds none.
+///
+/// Strings, most of a request, are skipped eight bytes at a time ([`quote_or_backslash`]).
 fn within_limits(bytes: &[u8], limits: &Limits) -> bool {
-    let mut depth = 0usize;
-    let mut top_is_object = false;
-    let mut in_list = false;
-    let mut elements = 0usize;
+    let mut outside = Structure::default();
     let mut i = 0usize;
     while let Some(&byte) = bytes.get(i) {
         i += 1;
+        if byte != b'"' {
+            if !outside.read(byte, limits) {
+                return false;
+            }
+            continue;
+        }
+        let start = i;
+        loop {
+            i = quote_or_backslash(bytes, i);
+            match bytes.get(i) {
+                // `\u` and its four digits, whatever they are, as [`Scan`] reads them.
+                Some(b'\\') if bytes.get(i + 1) == Some(&b'u') => i += 6,
+                Some(b'\\') => i += 2,
+                Some(_) => break,
+                // A string without its end (malformed: the parser refuses it) is the full
+                // scan's to measure: a cut `\u` escape counts more there than its raw bytes.
+                None => return false,
+            }
+        }
+        if i - start > limits.max_string_bytes {
+            return false;
+        }
+        i += 1;
+    }
+    outside.elements <= limits.max_records
+}
+
+/// The index of the first `"` or `\` in `bytes` from `from` on (`bytes.len()` when there
+/// is none), reading eight bytes at a time.
+fn quote_or_backslash(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
+    const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
+    // The high bit of the lowest byte of `word` that is zero is set (higher ones may be, too).
+    let zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        let found = zero_byte(word ^ QUOTES) | zero_byte(word ^ BACKSLASHES);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .unwrap_or(rest.len())
+}
+
+/// The fast path's view of the bytes between strings: nesting and the elements of the
+/// top-level object's arrays.
+#[derive(Default)]
+struct Structure {
+    depth: usize,
+    top_is_object: bool,
+    in_list: bool,
+    elements: usize,
+}
+
+impl Structure {
+    /// Reads one byte outside any string; false when a limit may be exceeded.
+    fn read(&mut self, byte: u8, limits: &Limits) -> bool {
         match byte {
-            b'"' => {
-                let start = i;
-                loop {
-                    let rest = bytes.get(i..).unwrap_or_default();
-                    i += rest
-                        .iter()
-                        .position(|&b| b == b'"' || b == b'\\')
-                        .unwrap_or(rest.len());
-                    match bytes.get(i) {
-                        // `\u` and its four digits, whatever they are, as [`Scan`] reads them.
-                        Some(b'\\') if bytes.get(i + 1) == Some(&b'u') => i += 6,
-                        Some(b'\\') => i += 2,
-                        _ => break,
-                    }
-                }
-                if i.min(bytes.len()) - start > limits.max_string_bytes {
-                    return false;
-                }
-                i += 1;
-            }
             b'[' | b'{' => {
-                if depth >= limits.max_depth {
+                if self.depth >= limits.max_depth {
                     return false;
                 }
-                depth += 1;
-                if depth == 1 {
-                    top_is_object = byte == b'{';
-                } else if depth == 2 {
-                    in_list = top_is_object && byte == b'[';
-                    elements += usize::from(in_list);
+                self.depth += 1;
+                if self.depth == 1 {
+                    self.top_is_object = byte == b'{';
+                } else if self.depth == 2 {
+                    self.in_list = self.top_is_object && byte == b'[';
+                    self.elements += usize::from(self.in_list);
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b',' if depth == 2 && in_list => elements += 1,
+            b']' | b'}' => self.depth = self.depth.saturating_sub(1),
+            b',' if self.depth == 2 && self.in_list => self.elements += 1,
             _ => {}
         }
+        true
     }
-    elements <= limits.max_records
 }
 
 /// One open container of the pre-scan.
@@ -466,6 +510,7 @@ mod tests {
             r#"{"a": "\u00e6\u00e6"}"#,
             r#"{"a": "\"\"\"\"\""}"#,
             r#"{"a": "\u"}, [[[["}"#,
+            r#"{"a": "\u"aaaaaaa"}"#,
             r#"{"a": "\u12"} [[[[1]]]]"#,
             r#"{"a": [[1]]}"#,
             r#"{"a": [[[1]]]}"#,
@@ -486,6 +531,33 @@ mod tests {
             br#"{"cases": [1, 2], "a": "abcde"}"#,
             &limits
         ));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+
+        /// On arbitrary bytes of JSON's alphabet (quotes, escapes, brackets, commas),
+        /// the fast path answers "within limits" only where the full scan finds none
+        /// exceeded, and the pre-scan's answer is the full scan's.
+        #[test]
+        fn the_fast_path_is_never_more_lenient_on_any_input(
+            input in r#"[\[\]{}",:\\ua0 ]{0,40}"#,
+            depth in 1usize..5,
+            string in 0usize..6,
+            records in 0usize..4,
+        ) {
+            let limits = Limits {
+                max_depth: depth,
+                max_string_bytes: string,
+                max_records: records,
+                ..Limits::default()
+            };
+            let full = Scan::new(&limits).run(input.as_bytes());
+            if within_limits(input.as_bytes(), &limits) {
+                proptest::prop_assert!(full.is_ok(), "{}", input);
+            }
+            proptest::prop_assert_eq!(check_size_and_depth(&input, &limits), full, "{}", input);
+        }
     }
 
     #[test]
