@@ -127,27 +127,29 @@ pub(crate) fn benefit_problems(benefit: &Benefit, limits: &Limits) -> Vec<ValueP
 }
 
 /// For each payment, whether an earlier payment of the list has its id.
-///
-/// Ids are compared in the order of their length, then their bytes: payment ids that
-/// count up (`P8`, `P9`, `P10`) are then already in order, which one pass confirms, and
-/// only other lists are sorted (a copy of their ids, not the payments).
 fn repeated_ids(payments: &[Payment]) -> Vec<bool> {
-    let mut repeated = vec![false; payments.len()];
-    if payments
-        .windows(2)
-        .all(|w| matches!(w, [a, b] if id_order(a) < id_order(b)))
-    {
+    repeated(payments.iter().map(|p| id_order(&p.id)).collect())
+}
+
+/// The order ids are compared in by [`repeated`]: length, then bytes. Ids that count up
+/// (`P8`, `P9`, `P10`) are then already in order.
+pub(crate) fn id_order(id: &str) -> (usize, &[u8]) {
+    (id.len(), id.as_bytes())
+}
+
+/// For each key, whether an earlier key of the list equals it. Keys already in strictly
+/// increasing order (as sources' counting ids are under [`id_order`]) are confirmed by
+/// one pass; other lists are sorted, as a copy of their keys.
+pub(crate) fn repeated<K: Ord + Copy>(keys: Vec<K>) -> Vec<bool> {
+    let mut repeated = vec![false; keys.len()];
+    if keys.windows(2).all(|w| matches!(w, [a, b] if a < b)) {
         return repeated;
     }
-    let mut order: Vec<(usize, &[u8], usize)> = payments
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.len(), p.id.as_bytes(), i))
-        .collect();
+    let mut order: Vec<(K, usize)> = keys.into_iter().zip(0..).collect();
     order.sort_unstable();
     for pair in order.windows(2) {
-        if let [(la, a, _), (lb, b, later)] = pair {
-            if (la, a) == (lb, b) {
+        if let [(a, _), (b, later)] = pair {
+            if a == b {
                 if let Some(flag) = repeated.get_mut(*later) {
                     *flag = true;
                 }
@@ -155,11 +157,6 @@ fn repeated_ids(payments: &[Payment]) -> Vec<bool> {
         }
     }
     repeated
-}
-
-/// The order [`repeated_ids`] compares ids in: length, then bytes.
-fn id_order(payment: &Payment) -> (usize, &[u8]) {
-    (payment.id.len(), payment.id.as_bytes())
 }
 
 /// An appointment's problems: an end before its start.

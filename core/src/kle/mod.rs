@@ -64,7 +64,14 @@ fn two_digits(a: u8, b: u8) -> Option<u8> {
 
 /// Writes `n` (0..=99) as two digits.
 fn write2(f: &mut fmt::Formatter<'_>, n: u8) -> fmt::Result {
-    write!(f, "{n:02}")
+    use fmt::Write;
+    if n > 99 {
+        return write!(f, "{n:02}");
+    }
+    // Two digits without the formatter's padding machinery: a view of every record writes
+    // its KLE number.
+    f.write_char(char::from(b'0' + n / 10))?;
+    f.write_char(char::from(b'0' + n % 10))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -219,7 +219,7 @@ impl Moment {
     /// ```
     pub fn parse(text: &str) -> Option<Moment> {
         if text.len() == 10 {
-            crate::dates::parse_iso(text)
+            crate::dates::read_fast(text)
                 .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
                 .map(Moment::Date)
         } else {

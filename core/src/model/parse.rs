@@ -4,8 +4,8 @@
 use super::policy::{Limits, Policy};
 use super::request::Request;
 use crate::error::{boundary, scrub, Error, ErrorCode};
+use crate::values::{id_order, repeated};
 use serde::de::DeserializeOwned;
-use std::collections::HashSet;
 
 /// Parses and checks a request with the default [`Limits`].
 ///
@@ -474,16 +474,16 @@ fn unique_ids<'a>(
     kind: &str,
     ids: impl Iterator<Item = (&'a String, &'a String)>,
 ) -> Result<(), Error> {
-    let mut seen = HashSet::new();
-    for (i, (source, id)) in ids.enumerate() {
-        if !seen.insert((source.as_str(), id.as_str())) {
-            return Err(Error::input(
-                format!("{kind}[{i}].id"),
-                "expected ids unique within their source",
-            ));
-        }
+    let keys = ids
+        .map(|(source, id)| (id_order(id), id_order(source)))
+        .collect();
+    match repeated(keys).iter().position(|&seen| seen) {
+        Some(i) => Err(Error::input(
+            format!("{kind}[{i}].id"),
+            "expected ids unique within their source",
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -558,6 +558,53 @@ mod tests {
             }
             proptest::prop_assert_eq!(check_size_and_depth(&input, &limits), full, "{}", input);
         }
+    }
+
+    /// The first record whose source and id an earlier one has is named, in any order
+    /// of ids; the same id from another source is another record.
+    #[test]
+    fn a_repeated_id_is_named_at_its_second_record() {
+        let request = |cases: &[(&str, &str)]| {
+            let cases: Vec<String> = cases
+                .iter()
+                .map(|(source, id)| {
+                    format!(
+                        r#"{{"id": "{id}", "source": "{source}", "title": "t", "kle": "32.30.04",
+                           "parties": [{{"cpr": "0101901234", "role": "primary"}}], "created": "2026-01-01"}}"#
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"as_of": "2026-11-23", "subject": {{"cpr": "0101901234"}},
+                    "viewer": {{"cpr": "0101901234", "role": "self"}}, "cases": [{}]}}"#,
+                cases.join(",")
+            )
+        };
+        let path = |cases: &[(&str, &str)]| {
+            parse_request(&request(cases))
+                .err()
+                .map(|e| e.path().to_owned())
+        };
+        assert_eq!(
+            path(&[("KSD", "S-1"), ("KSD", "S-2"), ("KSD", "S-10")]),
+            None
+        );
+        assert_eq!(
+            path(&[("KSD", "S-10"), ("KY", "S-10"), ("KSD", "S-2")]),
+            None
+        );
+        assert_eq!(
+            path(&[("KSD", "S-10"), ("KSD", "S-2"), ("KSD", "S-10")]).as_deref(),
+            Some("cases[2].id")
+        );
+        assert_eq!(
+            path(&[("KSD", "S-3"), ("KSD", "S-3"), ("KSD", "S-3")]).as_deref(),
+            Some("cases[1].id")
+        );
+        assert_eq!(
+            path(&[("KY", "b"), ("KSD", "a"), ("KY", "a"), ("KSD", "a")]).as_deref(),
+            Some("cases[3].id")
+        );
     }
 
     #[test]
