@@ -294,7 +294,7 @@ impl Overview {
     pub(crate) fn assemble(
         request: &Request,
         mut cases: Vec<CaseView>,
-        mut benefits: Vec<BenefitView>,
+        benefits: Vec<BenefitView>,
         mut appointments: Vec<AppointmentView>,
         mut plans: Vec<PlanView>,
     ) -> Overview {
@@ -304,11 +304,15 @@ impl Overview {
                 .cmp(&a.status.since)
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
-        benefits.sort_by(|a, b| {
-            latest(b)
-                .cmp(&latest(a))
+        // Each benefit's latest payment is found once, not at every comparison.
+        let mut dated: Vec<(NaiveDate, BenefitView)> =
+            benefits.into_iter().map(|b| (latest(&b), b)).collect();
+        dated.sort_by(|(a_latest, a), (b_latest, b)| {
+            b_latest
+                .cmp(a_latest)
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
+        let benefits: Vec<BenefitView> = dated.into_iter().map(|(_, b)| b).collect();
         appointments.retain(|a| a.end.date_naive() >= request.as_of);
         appointments.sort_by(|a, b| {
             a.start
