@@ -25,20 +25,26 @@ const WINDOW: usize = 256;
 /// One line's answer and the records it held (0 when it failed).
 struct Answer {
     seq: u64,
-    json: String,
+    json: Vec<u8>,
     records: usize,
 }
 
-/// The overview of one request line, or the error's JSON.
-fn answer(engine: &Engine, line: &str) -> (String, usize) {
+/// The overview of one request line, or the error's JSON. The overview is written into
+/// one buffer the size of the request (an overview is shorter than its request), as
+/// `overview_json` does, and handed to the writer as bytes.
+fn answer(engine: &Engine, line: &str) -> (Vec<u8>, usize) {
     let result = engine.parse_request(line).and_then(|request| {
-        let records = request.cases.len() + request.benefits.len() + request.appointments.len();
+        let records = request.cases.len()
+            + request.benefits.len()
+            + request.appointments.len()
+            + request.plans.len();
         let overview = engine.overview(&request)?;
-        serde_json::to_string(&overview)
-            .map(|json| (json, records))
+        let mut json = Vec::with_capacity(line.len());
+        serde_json::to_writer(&mut json, &overview)
+            .map(|()| (json, records))
             .map_err(|_| Error::internal("an output could not be serialised"))
     });
-    result.unwrap_or_else(|e| (e.to_json(), 0))
+    result.unwrap_or_else(|e| (e.to_json().into_bytes(), 0))
 }
 
 fn worker(engine: Arc<Engine>, jobs: Arc<Mutex<Receiver<(u64, String)>>>, out: SyncSender<Answer>) {
@@ -119,7 +125,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for answer in answer_rx {
         pending.insert(answer.seq, answer);
         while let Some(answer) = pending.remove(&next) {
-            output.write_all(answer.json.as_bytes())?;
+            output.write_all(&answer.json)?;
             output.write_all(b"\n")?;
             records += answer.records;
             next += 1;
