@@ -6,14 +6,15 @@
 # target/bench-floor-time.json. Times drift on shared machines: the instruction counts of
 # bench/callgrind.sh are the stable figure, this is the same comparison in seconds.
 #
-#   bash bench/floor-time.sh                 # 100, 1,000 and 10,000 records
+#   bash bench/floor-time.sh                 # 1 to 10,000 records
+#   cp target/bench-floor-time.json bench/results/floor-time.json   # for the picture
 #   RECORDS="1000" RUNS=3 bash bench/floor-time.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export PATH="$HOME/.cargo/bin:$PATH"
 target="${CARGO_TARGET_DIR:-$root/target}"
-records_list="${RECORDS:-100 1000 10000}"; runs="${RUNS:-5}"; rounds="${ROUNDS:-9}"
+records_list="${RECORDS:-1 10 100 1000 10000}"; runs="${RUNS:-5}"; rounds="${ROUNDS:-9}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
 cargo build -q --release -p egensag-bench --example time_overview --features chrono-floor
@@ -27,7 +28,7 @@ cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "CPU: $cpu ($(nproc) cores)"
 for records in $records_list; do
   "$target/release/examples/gen_ndjson" 1 "$records" > "$work/request.json"
-  iterations=$(( 20000 / records > 0 ? 20000 / records : 1 ))
+  iterations=$(( 5000 / records > 0 ? 5000 / records : 1 ))
   e_ns=(); f_ns=()
   for _ in $(seq "$runs"); do
     read -r e e_bytes < <("$target/release/examples/time_overview" "$work/policy.json" "$work/request.json" "$iterations" "$rounds")

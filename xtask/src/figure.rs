@@ -1,14 +1,18 @@
 //! The README's performance picture: time per record against records per request, drawn
 //! as SVG from the committed benchmark results (`bench/results/bench-ratios.json`, the
-//! summary `cargo bench -p egensag-bench` writes to `target/`). The same results always
-//! give the same bytes, so `cargo xtask check` verifies the picture without running a
-//! benchmark.
+//! summary `cargo bench -p egensag-bench` writes to `target/`, and
+//! `bench/results/floor-time.json`, the floor as rounds 1–2 measured it, which
+//! `bash bench/floor-time.sh` writes). The same results always give the same bytes, so
+//! `cargo xtask check` verifies the picture without running a benchmark.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 /// The committed results the picture is drawn from.
 pub(crate) const RESULTS: &str = "bench/results/bench-ratios.json";
+/// The committed floor of rounds 1–2 (serde_json with chrono's own date codec), timed in
+/// alternating processes against `overview_json`.
+pub(crate) const FLOOR_RESULTS: &str = "bench/results/floor-time.json";
 /// The picture.
 pub(crate) const PICTURE: &str = "docs/performance-scaling.svg";
 
@@ -21,27 +25,9 @@ struct Series {
 
 /// The SVG for the results at `root`.
 pub(crate) fn svg(root: &Path) -> Result<Vec<u8>, String> {
-    let path = root.join(RESULTS);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{RESULTS}: {e}"))?;
-    let results: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{RESULTS}: {e}"))?;
-    let column = |list: &str, field: &str| -> Result<Vec<(f64, f64)>, String> {
-        let rows = results
-            .get(list)
-            .and_then(serde_json::Value::as_array)
-            .ok_or_else(|| format!("{RESULTS}: no list `{list}`"))?;
-        rows.iter()
-            .map(|row| {
-                let number = |key: &str| row.get(key).and_then(serde_json::Value::as_f64);
-                match (number("records"), number(field)) {
-                    (Some(records), Some(ns)) if records > 0.0 && ns > 0.0 => {
-                        Ok((records, ns / 1000.0))
-                    }
-                    _ => Err(format!("{RESULTS}: `{list}` lacks `{field}` in a row")),
-                }
-            })
-            .collect()
-    };
+    let results = read(root, RESULTS)?;
+    let floor = read(root, FLOOR_RESULTS)?;
+    let column = |list: &str, field: &str| points(&results, RESULTS, list, field);
     let series = [
         Series {
             name: "egensag overview_json (JSON in, JSON out)",
@@ -49,8 +35,18 @@ pub(crate) fn svg(root: &Path) -> Result<Vec<u8>, String> {
             points: column("scaling", "egensag_ns_per_record")?,
         },
         Series {
-            name: "floor: serde_json parse + write only",
+            name: "floor: serde_json parse + write only (chrono dates, as rounds 1-2)",
             colour: "#7f7f7f",
+            points: per_record(points(
+                &floor,
+                FLOOR_RESULTS,
+                "rows",
+                "floor_ns_per_request",
+            )?),
+        },
+        Series {
+            name: "the same floor with egensag's date codec",
+            colour: "#bcbd22",
             points: column("scaling", "floor_ns_per_record")?,
         },
         Series {
@@ -70,6 +66,41 @@ pub(crate) fn svg(root: &Path) -> Result<Vec<u8>, String> {
         .and_then(serde_json::Value::as_str)
         .unwrap_or("unknown");
     Ok(draw(&series, cpu).into_bytes())
+}
+
+/// The JSON of the committed results file `name`.
+fn read(root: &Path, name: &str) -> Result<serde_json::Value, String> {
+    let text = std::fs::read_to_string(root.join(name)).map_err(|e| format!("{name}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{name}: {e}"))
+}
+
+/// The (records, µs) points of `field` in the rows of `list` in `results` (from `name`).
+fn points(
+    results: &serde_json::Value,
+    name: &str,
+    list: &str,
+    field: &str,
+) -> Result<Vec<(f64, f64)>, String> {
+    let rows = results
+        .get(list)
+        .and_then(serde_json::Value::as_array)
+        .ok_or_else(|| format!("{name}: no list `{list}`"))?;
+    rows.iter()
+        .map(|row| {
+            let number = |key: &str| row.get(key).and_then(serde_json::Value::as_f64);
+            match (number("records"), number(field)) {
+                (Some(records), Some(ns)) if records > 0.0 && ns > 0.0 => {
+                    Ok((records, ns / 1000.0))
+                }
+                _ => Err(format!("{name}: `{list}` lacks `{field}` in a row")),
+            }
+        })
+        .collect()
+}
+
+/// Points of time per request made time per record.
+fn per_record(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    points.into_iter().map(|(n, us)| (n, us / n)).collect()
 }
 
 /// Log-log axes: records per request (1 to 10,000) across, µs per record (0.1 to 1,000) up.
