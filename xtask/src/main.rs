@@ -17,8 +17,10 @@
 //!   made, naming the file and the command that fixes it. For `vectors` it runs core's
 //!   `vectors`, `scenarios` and `schemas` tests twice: as they are, and with core's
 //!   `_check-key-order` feature, which turns on serde_json's `preserve_order` as another
-//!   crate in a build may (cedar-policy in `bench/` does). Both builds must produce the
-//!   committed bytes, so the output cannot depend on which crates are built with core.
+//!   crate in a build may (cedar-policy in `bench/` does), together with `_chrono-dates`
+//!   (dates read and written by chrono's own codec instead of `egensag::dates`, as the
+//!   benchmarks' floor does). Both builds must produce the committed bytes, so the output
+//!   depends neither on which crates are built with core nor on the date codec.
 //!
 //! Tool versions are pinned in the root `Cargo.toml` (`[workspace.dependencies]`:
 //! `cbindgen` here, `wasm-bindgen` for the CLI that scripts/setup.sh installs).
@@ -291,14 +293,15 @@ fn check_vectors(root: &Path) -> Result<(), String> {
         )
     })?;
     run_command(
-        &mut cargo_test(root, &tests, &["--features", "_check-key-order"]),
-        "cargo test -p egensag --features _check-key-order --test vectors --test scenarios --test schemas",
+        &mut cargo_test(root, &tests, &["--features", "_check-key-order,_chrono-dates"]),
+        "cargo test -p egensag --features _check-key-order,_chrono-dates --test vectors --test scenarios --test schemas",
     )
     .map_err(|e| {
         format!(
-            "{e}\n  with serde_json's `preserve_order` on, core writes other bytes than the \
-             committed ones (the test output above names the files): the output depends on \
-             which crates are built with core. Do not bless this; make the serialisation \
+            "{e}\n  with serde_json's `preserve_order` and chrono's date codec on, core writes \
+             other bytes than the committed ones (the test output above names the files): \
+             the output depends on which crates are built with core, or egensag's date codec \
+             (core/src/dates.rs) differs from chrono's. Do not bless this; make the serialisation \
              independent of serde_json's map order (no serde_json::Map/Value in output types, \
              or sort before writing)"
         )
