@@ -8,6 +8,7 @@ use crate::status::{BenefitStatus, CaseStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// The citizen's overview. Hidden records leave no trace in it.
@@ -293,33 +294,32 @@ impl Overview {
     /// sorted, without the appointments that ended before `as_of`, and totalled.
     pub(crate) fn assemble(
         request: &Request,
-        mut cases: Vec<CaseView>,
+        cases: Vec<CaseView>,
         benefits: Vec<BenefitView>,
         mut appointments: Vec<AppointmentView>,
-        mut plans: Vec<PlanView>,
+        plans: Vec<PlanView>,
     ) -> Overview {
-        cases.sort_by(|a, b| {
+        let cases = sorted(cases, |a, b| {
             b.status
                 .since
                 .cmp(&a.status.since)
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
         // Each benefit's latest payment is found once, not at every comparison.
-        let mut dated: Vec<(NaiveDate, BenefitView)> =
-            benefits.into_iter().map(|b| (latest(&b), b)).collect();
-        dated.sort_by(|(a_latest, a), (b_latest, b)| {
-            b_latest
-                .cmp(a_latest)
+        let latest_payment: Vec<NaiveDate> = benefits.iter().map(latest).collect();
+        let benefits = sorted_by_index(benefits, |i, a, j, b| {
+            latest_payment
+                .get(j)
+                .cmp(&latest_payment.get(i))
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
-        let benefits: Vec<BenefitView> = dated.into_iter().map(|(_, b)| b).collect();
         appointments.retain(|a| a.end.date_naive() >= request.as_of);
-        appointments.sort_by(|a, b| {
+        let appointments = sorted(appointments, |a, b| {
             a.start
                 .cmp(&b.start)
                 .then_with(|| (&a.source, &a.id).cmp(&(&b.source, &b.id)))
         });
-        plans.sort_by(|a, b| {
+        let plans = sorted(plans, |a, b| {
             b.status
                 .since
                 .cmp(&a.status.since)
@@ -338,6 +338,27 @@ impl Overview {
             plans,
         }
     }
+}
+
+/// `items` in the order of `compare`, as a stable sort leaves them; see [`sorted_by_index`].
+fn sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    sorted_by_index(items, |_, a, _, b| compare(a, b))
+}
+
+/// `items` in the order of `compare` (given each item with its index), as a stable sort
+/// leaves them. The indices are sorted and the items then moved once each: views are
+/// hundreds of bytes, and sorting them in place moved each many times.
+fn sorted_by_index<T>(items: Vec<T>, compare: impl Fn(usize, &T, usize, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&i, &j| match (items.get(i), items.get(j)) {
+        (Some(a), Some(b)) => compare(i, a, j, b),
+        _ => i.cmp(&j),
+    });
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// The date benefits are sorted by: the latest listed payment, else the status date.
@@ -379,6 +400,23 @@ impl Totals {
                 .collect(),
             debt_ore,
             debt_overflow: debt_ore.is_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Sorting by index leaves items as a stable sort of the items themselves does
+        /// (equal keys keep their input order).
+        #[test]
+        fn sorting_by_index_is_a_stable_sort(items in prop::collection::vec((0u8..4, any::<u16>()), 0..60)) {
+            let mut expected = items.clone();
+            expected.sort_by(|a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(sorted(items, |a, b| a.0.cmp(&b.0)), expected);
         }
     }
 }
