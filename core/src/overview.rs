@@ -415,7 +415,7 @@ mod tests {
         #[test]
         fn sorting_by_index_is_a_stable_sort(items in prop::collection::vec((0u8..4, any::<u16>()), 0..60)) {
             let mut expected = items.clone();
-            expected.sort_by(|a, b| a.0.cmp(&b.0));
+            expected.sort_by_key(|a| a.0);
             prop_assert_eq!(sorted(items, |a, b| a.0.cmp(&b.0)), expected);
         }
     }
