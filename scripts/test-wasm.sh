@@ -7,16 +7,16 @@
 #      vector byte for byte, error handling, the API) and tsc --noEmit --strict
 #   4. examples/node/overview.mjs against the installed package
 #   5. tests/browser/test.mjs (playwright-core + /usr/bin/chromium) against the same package
-#   6. reports the .wasm size, raw and gzipped (budget: 400 KB gzipped; it was 250 KB
-#      before the index readers were exported (245 -> 300 KB), then plans, actions, limits
-#      and represented took it to about 370 KB. The performance issue's target is 150 KB;
-#      this budget only guards against further unnoticed growth until that work lands)
+#   6. reports the .wasm size, raw and gzipped (budget: 375 KB gzipped. It was 380 KB at
+#      opt-level "s" with two deserialisers per type; one deserialiser and opt-level 3 made
+#      it 362 KB and 1.85x native instead of 3.3x. The performance issue's target is
+#      150 KB; this budget only guards against unnoticed growth)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 WASM_BINDGEN_VERSION="$(bash scripts/tool-version.sh wasm-bindgen)"
-GZIP_BUDGET=$((400 * 1024))
+GZIP_BUDGET=$((375 * 1024))
 export PATH="$HOME/.cargo/bin:$PATH"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
