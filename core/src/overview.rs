@@ -350,7 +350,7 @@ fn sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
 /// hundreds of bytes, and sorting them in place moved each many times.
 fn sorted_by_index<T>(items: Vec<T>, compare: impl Fn(usize, &T, usize, &T) -> Ordering) -> Vec<T> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&i, &j| match (items.get(i), items.get(j)) {
+    sort_indices(&mut order, &|i, j| match (items.get(i), items.get(j)) {
         (Some(a), Some(b)) => compare(i, a, j, b),
         _ => i.cmp(&j),
     });
@@ -359,6 +359,12 @@ fn sorted_by_index<T>(items: Vec<T>, compare: impl Fn(usize, &T, usize, &T) -> O
         .into_iter()
         .filter_map(|i| slots.get_mut(i).and_then(Option::take))
         .collect()
+}
+
+/// Sorts indices (stably) by `compare`: one sort in the program whatever is sorted, not
+/// one copy of the sort per comparator (the WebAssembly module's size).
+fn sort_indices(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    order.sort_by(|&i, &j| compare(i, j));
 }
 
 /// The date benefits are sorted by: the latest listed payment, else the status date.
