@@ -4,7 +4,7 @@
 //! whose instructions callgrind collects (`--toggle-collect`).
 //!
 //! ```text
-//! instructions overview|floor RECORDS
+//! instructions overview|floor|decide RECORDS
 //! ```
 //!
 //! The floor is the suite's (`benches/suite.rs`): serde_json parsing the request into
@@ -35,6 +35,18 @@ fn floor(json: &str, made: &Overview) -> usize {
         .len()
 }
 
+/// Every record decided, nothing built (`Engine::decide_all`, what the Cedar comparison
+/// times).
+#[inline(never)]
+fn decide(engine: &Engine, request: &Request) -> usize {
+    engine.decide_all(black_box(request)).expect("decisions")
+}
+
+#[inline(never)]
+fn measured_decide(engine: &Engine, request: &Request) -> usize {
+    decide(engine, request)
+}
+
 #[inline(never)]
 fn measured_overview(engine: &Engine, json: &str) -> usize {
     overview(engine, json)
@@ -49,7 +61,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (what, records) = match args.as_slice() {
         [what, records] => (what.as_str(), records.parse::<usize>().expect("RECORDS")),
-        _ => panic!("usage: instructions overview|floor RECORDS"),
+        _ => panic!("usage: instructions overview|floor|decide RECORDS"),
     };
     let engine = Engine::from_policy_json(&gen::policy_json()).expect("policy");
     let json = gen::request_json(SEED, records, Viewer::Myself);
@@ -65,7 +77,12 @@ fn main() {
             black_box(floor(&json, &made));
             measured_floor(&json, &made)
         }
-        _ => panic!("overview or floor, not {what}"),
+        "decide" => {
+            let request = engine.parse_request(&json).expect("request");
+            black_box(decide(&engine, &request));
+            measured_decide(&engine, &request)
+        }
+        _ => panic!("overview, floor or decide, not {what}"),
     };
     println!("{bytes}");
 }

@@ -3,6 +3,11 @@
 use super::{KleNumber, KlePattern, PatternKind};
 use std::collections::HashMap;
 
+/// The index's maps. Their keys come from the policy (configuration), never from a
+/// request, so a fast unseeded hash (foldhash) serves: a request's KLE number is only
+/// looked up, and cannot shape the table.
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// A compiled matcher over a list of `(pattern, value)` rules.
 ///
 /// Rules are bucketed by what their pattern fixes (subject number, group, main group, or
@@ -23,9 +28,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone)]
 pub struct KleIndex<T> {
     rules: Vec<(KlePattern, T)>,
-    subjects: HashMap<KleNumber, Vec<usize>>,
-    groups: HashMap<(u8, u8), Vec<usize>>,
-    mains: HashMap<u8, Vec<usize>>,
+    subjects: Map<KleNumber, Vec<usize>>,
+    groups: Map<(u8, u8), Vec<usize>>,
+    mains: Map<u8, Vec<usize>>,
     any: Vec<usize>,
 }
 
@@ -33,9 +38,9 @@ impl<T> Default for KleIndex<T> {
     fn default() -> Self {
         KleIndex {
             rules: Vec::new(),
-            subjects: HashMap::new(),
-            groups: HashMap::new(),
-            mains: HashMap::new(),
+            subjects: Map::default(),
+            groups: Map::default(),
+            mains: Map::default(),
             any: Vec::new(),
         }
     }

@@ -125,7 +125,8 @@ impl<'r> RequestFacts<'r> {
         RequestFacts {
             request,
             all_cases: CaseKeys::new(request),
-            shown_cases: HashMap::new(),
+            // At most every case is shown: one allocation, no rehashing as it fills.
+            shown_cases: HashMap::with_capacity(request.cases.len()),
         }
     }
 

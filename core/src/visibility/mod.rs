@@ -131,7 +131,9 @@ pub(crate) struct CompiledPolicy {
     pub(crate) processing_days: KleIndex<u32>,
     pub(crate) secondary: KleIndex<Vec<PartyRole>>,
     pub(crate) parent_restricted: KleIndex<()>,
-    pub(crate) sources: Option<HashSet<String>>,
+    /// The policy's enabled sources. A set of the policy's own strings: a request's source
+    /// is only looked up in it, so a fast unseeded hash (foldhash) serves.
+    pub(crate) sources: Option<HashSet<String, foldhash::fast::FixedState>>,
     pub(crate) privileges: HashMap<String, PrivilegeLevel>,
     pub(crate) max_sensitivity: Sensitivity,
     pub(crate) show_active_before_from: bool,
