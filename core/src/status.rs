@@ -97,11 +97,14 @@ pub struct CaseStatus {
 /// assert_eq!(egensag::status::deciding_state(&case, day).unwrap().0, ProgressState::Oplyst); // reopened
 /// ```
 pub fn deciding_state(case: &Case, as_of: NaiveDate) -> Option<(ProgressState, NaiveDate)> {
+    // Each entry's date and time of day are worked out once (a date-time's date at its
+    // own offset is arithmetic), then entries compare as moments do: date, time, state.
     case.progress
         .iter()
-        .filter(|p| p.at.date() <= as_of)
-        .max_by(|a, b| (a.at, a.state).cmp(&(b.at, b.state)))
-        .map(|p| (p.state, p.at.date()))
+        .map(|p| (p.at.date(), p.at.time(), p.state))
+        .filter(|(date, _, _)| *date <= as_of)
+        .max()
+        .map(|(date, _, state)| (state, date))
 }
 
 /// Whether a case is closed on `as_of`.
