@@ -58,9 +58,17 @@ def big_request(records: int) -> bytes:
     return json.dumps(request).encode()
 
 
+def big_engine(records: int) -> egensag.Engine:
+    """anna-self's engine, its policy's limits raised to hold `records` records: one call
+    must last long enough to tell a released GIL from a held one."""
+    policy = json.loads(read(SHARED, "policy.json") or "")
+    policy["limits"] = {"max_records": records}
+    return egensag.Engine(json.dumps(policy), read(SHARED, "catalogue.xml"))
+
+
 def test_the_gil_is_released_during_evaluation() -> None:
-    engine = shared_engine()
-    request = big_request(19_000)
+    engine = big_engine(60_000)
+    request = big_request(60_000)
     stamps: list[float] = []
     stop = threading.Event()
 
