@@ -456,16 +456,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     if !(rest.is_empty() || rest.starts_with(['T', 'Z', '+', '-'])) {
         return None;
     }
-    match *date.as_bytes() {
-        [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
-            if [y1, y2, y3, y4, m1, m2, d1, d2]
-                .iter()
-                .all(u8::is_ascii_digit) =>
-        {
-            NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
-        }
-        _ => None,
-    }
+    crate::dates::parse_iso(date)
 }
 
 impl XmlLoader {
