@@ -78,6 +78,11 @@ impl Cpr {
         std::str::from_utf8(&self.digits).unwrap_or("")
     }
 
+    /// The ten digits as bytes: [`Cpr::as_str`] without its UTF-8 check, for comparing.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.digits
+    }
+
     /// The masked form `DDMMYY-XXXX`, the only form shown to people.
     ///
     /// ```

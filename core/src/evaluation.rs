@@ -12,8 +12,8 @@ use crate::values::{
     appointment_problems, benefit_problems, case_problems, plan_problems, ValueProblem,
 };
 use crate::visibility::{
-    actor, claimed_mandates, decide, Access, CompiledPolicy, Decision, Detail, KleFact, Reason,
-    RecordFacts, RequestFacts,
+    actor, claimed_mandates, decide, Access, CompiledPolicy, Detail, KleFact, Reason, RecordFacts,
+    RequestFacts, Verdict,
 };
 
 /// What is built of each visible record.
@@ -29,6 +29,9 @@ pub(crate) trait Build {
 
     /// Whether the actions of visible records are worked out (docs/plans-and-actions.md).
     const ACTIONS: bool = true;
+
+    /// Whether a visible benefit, appointment or plan is told if its case is shown.
+    const CASE_LINKS: bool = true;
 
     /// Builds a visible case with subject number `number` and the actions offered.
     fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> Self::Case;
@@ -72,6 +75,7 @@ impl Build for DecisionsOnly {
     type Plan = ();
 
     const ACTIONS: bool = false;
+    const CASE_LINKS: bool = false;
 
     fn case(&self, _: &Case, _: KleNumber, _: Vec<Action>) {}
 
@@ -87,7 +91,7 @@ impl Build for DecisionsOnly {
 /// One record's decision and, when visible, what was built of it and every action of
 /// its kind considered.
 pub(crate) struct Evaluated<V> {
-    pub(crate) decision: Decision,
+    pub(crate) decision: Verdict,
     pub(crate) built: Option<V>,
     pub(crate) actions: Vec<ActionCheck>,
 }
@@ -103,7 +107,7 @@ pub(crate) struct Evaluation<B: Build> {
 impl<B: Build> Evaluation<B> {
     /// The number of visible records.
     pub(crate) fn visible(&self) -> usize {
-        let visible = |d: &Decision| usize::from(d.visible);
+        let visible = |d: &Verdict| usize::from(d.visible());
         self.cases
             .iter()
             .map(|e| visible(&e.decision))
@@ -151,13 +155,13 @@ pub(crate) fn evaluate<B: Build>(
     let limits = &policy.limits;
     let mut facts = RequestFacts::new(request);
     let mut cases = Vec::with_capacity(request.cases.len());
-    for case in &request.cases {
+    for (position, case) in request.cases.iter().enumerate() {
         let record = facts.case(case);
         let mut decision = decide(policy, &access, &record, detail);
         check_values(&mut decision, || case_problems(case, limits));
         let mut evaluated = Evaluated::hidden(decision);
-        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
-            facts.show_case(case, record.kle);
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
+            facts.show_case(position, record.kle);
             evaluated.actions = acts.consider(&record, n, || case_state(case, request));
             evaluated.built = Some(build.case(case, n, offered(&evaluated.actions)));
         }
@@ -169,11 +173,13 @@ pub(crate) fn evaluate<B: Build>(
         let mut decision = decide(policy, &access, &record, detail);
         check_values(&mut decision, || benefit_problems(benefit, limits));
         let mut evaluated = Evaluated::hidden(decision);
-        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
-            let case_shown = facts.case_shown(&benefit.source, benefit.case_id.as_ref());
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
+            let case_shown =
+                B::CASE_LINKS && facts.case_shown(&benefit.source, benefit.case_id.as_ref());
             evaluated.built = build.benefit(benefit, n, case_shown);
             if evaluated.built.is_none() {
-                fail_closed(&mut evaluated.decision, Reason::ErrorAmountOverflow);
+                // It could not be presented: fail closed.
+                evaluated.decision.hide(Reason::ErrorAmountOverflow);
             }
         }
         benefits.push(evaluated);
@@ -184,8 +190,9 @@ pub(crate) fn evaluate<B: Build>(
         let mut decision = decide(policy, &access, &record, detail);
         check_values(&mut decision, || appointment_problems(appointment));
         let mut evaluated = Evaluated::hidden(decision);
-        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
-            let case_shown = facts.case_shown(&appointment.source, appointment.case_id.as_ref());
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
+            let case_shown = B::CASE_LINKS
+                && facts.case_shown(&appointment.source, appointment.case_id.as_ref());
             let state = || RecordState::Appointment {
                 cancelled: appointment.cancelled,
                 start: appointment.start.date_naive(),
@@ -202,8 +209,8 @@ pub(crate) fn evaluate<B: Build>(
         let mut decision = decide(policy, &access, &record, detail);
         check_values(&mut decision, || plan_problems(plan, limits));
         let mut evaluated = Evaluated::hidden(decision);
-        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible, record.kle) {
-            let case_shown = facts.case_shown(&plan.source, plan.case_id.as_ref());
+        if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
+            let case_shown = B::CASE_LINKS && facts.case_shown(&plan.source, plan.case_id.as_ref());
             let state = || RecordState::Plan {
                 goal_to_assess: has_goal_to_assess(plan, request.as_of),
                 awaiting_approval: awaiting_approval(plan, request.as_of),
@@ -224,7 +231,7 @@ pub(crate) fn evaluate<B: Build>(
 
 impl<V> Evaluated<V> {
     /// A record decided, nothing built yet.
-    fn hidden(decision: Decision) -> Evaluated<V> {
+    fn hidden(decision: Verdict) -> Evaluated<V> {
         Evaluated {
             decision,
             built: None,
@@ -233,28 +240,15 @@ impl<V> Evaluated<V> {
     }
 }
 
-/// The reasons a record's own values give, in this order.
-const VALUE_REASONS: [Reason; 6] = [
-    Reason::ErrorTooManyItems,
-    Reason::ErrorInvalidAmount,
-    Reason::ErrorInvalidPeriod,
-    Reason::ErrorDuplicatePayment,
-    Reason::ErrorAmountOverflow,
-    Reason::ErrorScoreInvalid,
-];
-
 /// Checks the own values of a record the rules would show (docs/limits.md: the
-/// record is decided first); malformed ones hide it with each of their reasons, in the
-/// order of [`VALUE_REASONS`] whatever the order of its items.
-fn check_values(decision: &mut Decision, problems: impl FnOnce() -> Vec<ValueProblem>) {
-    if !decision.visible {
+/// record is decided first); malformed ones hide it with each of their reasons, which
+/// come in rule order whatever the order of its items.
+fn check_values(decision: &mut Verdict, problems: impl FnOnce() -> Vec<ValueProblem>) {
+    if !decision.visible() {
         return;
     }
-    let problems = problems();
-    for reason in VALUE_REASONS {
-        if problems.iter().any(|p| p.reason == reason) {
-            fail_closed(decision, reason);
-        }
+    for problem in problems() {
+        decision.hide(problem.reason);
     }
 }
 
@@ -297,10 +291,4 @@ fn case_state(case: &Case, request: &Request) -> RecordState {
         closed: is_closed(case, request.as_of),
         awaiting_you: status.code == CaseStatusCode::AwaitingYou,
     }
-}
-
-/// Hides a record that could not be presented (fail closed).
-fn fail_closed(decision: &mut Decision, reason: Reason) {
-    decision.visible = false;
-    decision.reasons.push(reason);
 }

@@ -94,7 +94,7 @@ impl Explanation {
 
 /// The decision and the actions considered of one evaluated record.
 fn decision<V>(evaluated: Evaluated<V>) -> (crate::visibility::Decision, Vec<ActionCheck>) {
-    (evaluated.decision, evaluated.actions)
+    (evaluated.decision.into(), evaluated.actions)
 }
 
 /// The decision on one record.

@@ -126,9 +126,10 @@ pub(crate) fn benefit_problems(benefit: &Benefit, limits: &Limits) -> Vec<ValueP
     problems
 }
 
-/// For each payment, whether an earlier payment of the list has its id.
+/// For each payment, whether an earlier payment of the list has its id (empty when
+/// none has).
 fn repeated_ids(payments: &[Payment]) -> Vec<bool> {
-    repeated(payments.iter().map(|p| id_order(&p.id)).collect())
+    repeated(payments.iter().map(|p| id_order(&p.id)))
 }
 
 /// The order ids are compared in by [`repeated`]: length, then bytes. Ids that count up
@@ -137,15 +138,15 @@ pub(crate) fn id_order(id: &str) -> (usize, &[u8]) {
     (id.len(), id.as_bytes())
 }
 
-/// For each key, whether an earlier key of the list equals it. Keys already in strictly
-/// increasing order (as sources' counting ids are under [`id_order`]) are confirmed by
-/// one pass; other lists are sorted, as a copy of their keys.
-pub(crate) fn repeated<K: Ord + Copy>(keys: Vec<K>) -> Vec<bool> {
-    let mut repeated = vec![false; keys.len()];
-    if keys.windows(2).all(|w| matches!(w, [a, b] if a < b)) {
-        return repeated;
+/// For each key, whether an earlier key of the list equals it; empty (no allocation)
+/// when the keys are in strictly increasing order, as sources' counting ids are under
+/// [`id_order`], which one pass confirms. Other lists are sorted, as a copy of their keys.
+pub(crate) fn repeated<K: Ord + Copy>(keys: impl Iterator<Item = K> + Clone) -> Vec<bool> {
+    if strictly_increasing(keys.clone()) {
+        return Vec::new();
     }
-    let mut order: Vec<(K, usize)> = keys.into_iter().zip(0..).collect();
+    let mut order: Vec<(K, usize)> = keys.zip(0..).collect();
+    let mut repeated = vec![false; order.len()];
     order.sort_unstable();
     for pair in order.windows(2) {
         if let [(a, _), (b, later)] = pair {
@@ -157,6 +158,20 @@ pub(crate) fn repeated<K: Ord + Copy>(keys: Vec<K>) -> Vec<bool> {
         }
     }
     repeated
+}
+
+/// Whether every key is greater than the one before it.
+fn strictly_increasing<K: Ord>(mut keys: impl Iterator<Item = K>) -> bool {
+    let Some(mut previous) = keys.next() else {
+        return true;
+    };
+    for key in keys {
+        if key <= previous {
+            return false;
+        }
+        previous = key;
+    }
+    true
 }
 
 /// An appointment's problems: an end before its start.
@@ -257,7 +272,13 @@ mod tests {
             let payments: Vec<Payment> = ids.iter().map(|id| payment(id)).collect();
             let mut seen = HashSet::new();
             let expected: Vec<bool> = ids.iter().map(|id| !seen.insert(id.as_str())).collect();
-            prop_assert_eq!(repeated_ids(&payments), expected);
+            let flags = repeated_ids(&payments);
+            let found: Vec<bool> = (0..ids.len()).map(|i| flags.get(i).copied().unwrap_or(false)).collect();
+            prop_assert_eq!(found, expected);
+            // Ids that count up are confirmed without a list of flags.
+            if counting {
+                prop_assert!(flags.is_empty());
+            }
         }
     }
 }

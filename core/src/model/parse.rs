@@ -472,11 +472,9 @@ fn check_grant(
 /// Two records of one kind with the same source and id reject the request.
 fn unique_ids<'a>(
     kind: &str,
-    ids: impl Iterator<Item = (&'a String, &'a String)>,
+    ids: impl Iterator<Item = (&'a String, &'a String)> + Clone,
 ) -> Result<(), Error> {
-    let keys = ids
-        .map(|(source, id)| (id_order(id), id_order(source)))
-        .collect();
+    let keys = ids.map(|(source, id)| (id_order(id), id_order(source)));
     match repeated(keys).iter().position(|&seen| seen) {
         Some(i) => Err(Error::input(
             format!("{kind}[{i}].id"),

@@ -5,10 +5,11 @@
 use crate::cpr::Cpr;
 use crate::kle::{Facet, KleNumber};
 use crate::model::{
-    Appointment, Benefit, Case, Party, PartyRole, Plan, RecordFlags, RecordKind, Request,
+    Appointment, Benefit, Case, Party, PartyRole, Payment, Plan, RecordFlags, RecordKind, Request,
 };
 use crate::status::is_closed;
 use chrono::NaiveDate;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 /// The flags every kind of record carries under the same field names.
@@ -34,18 +35,42 @@ pub(crate) enum KleFact {
     CaseHidden,
 }
 
-/// The dates rule V7 looks at.
+/// The dates rule V7 looks at. What takes a pass over a record's lists (a case's
+/// progress, a benefit's payments) is worked out only when V7 asks, which is only for a
+/// record created before its include rule's from-date.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum DateFact {
-    /// A case: its creation date and whether it is closed on `as_of`.
-    Case { created: NaiveDate, closed: bool },
-    /// A benefit: its creation date and its latest payment disposition date.
+pub(crate) enum DateFact<'a> {
+    /// A case or plan: its creation date and whether it is closed on `as_of`.
+    Case {
+        created: NaiveDate,
+        closed: Closed<'a>,
+    },
+    /// A benefit: its creation date and its payments, whose disposition dates count.
     Benefit {
         created: NaiveDate,
-        latest_disposition: Option<NaiveDate>,
+        payments: &'a [Payment],
     },
     /// An appointment: the day it starts.
     Appointment { start: NaiveDate },
+}
+
+/// Whether a case or plan is closed on `as_of`, for V7.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Closed<'a> {
+    /// A plan's, known from its period.
+    Known(bool),
+    /// A case's on the given day, worked out from its progress when asked.
+    Case(&'a Case, NaiveDate),
+}
+
+impl Closed<'_> {
+    /// Whether the record is closed.
+    pub(crate) fn get(self) -> bool {
+        match self {
+            Closed::Known(closed) => closed,
+            Closed::Case(case, as_of) => is_closed(case, as_of),
+        }
+    }
 }
 
 /// What the rules need to know about one record, gathered once.
@@ -64,7 +89,7 @@ pub(crate) struct RecordFacts<'a> {
     pub(crate) any_cpr: bool,
     /// The subject's roles in the record (for benefits and appointments: `primary`).
     pub(crate) subject_roles: RoleSet,
-    pub(crate) dates: DateFact,
+    pub(crate) dates: DateFact<'a>,
 }
 
 /// A set of party roles, kept in a byte so that gathering a record's facts allocates nothing.
@@ -104,7 +129,7 @@ impl RoleSet {
 /// Sources mostly write the subject's number exactly as the request's subject was
 /// normalised (ten digits), so that case is a byte comparison; anything else is parsed.
 fn cpr_is(text: &str, subject: &Cpr) -> Option<bool> {
-    if text == subject.as_str() {
+    if text.as_bytes() == subject.as_bytes() {
         return Some(true);
     }
     Cpr::parse(text).ok().map(|cpr| cpr == *subject)
@@ -115,8 +140,13 @@ fn cpr_is(text: &str, subject: &Cpr) -> Option<bool> {
 /// subject number from their case.
 pub(crate) struct RequestFacts<'r> {
     request: &'r Request,
-    all_cases: CaseKeys<'r>,
-    shown_cases: HashMap<(&'r str, &'r str), KleFact>,
+    /// The subject number of each shown case, by the case's position in the request.
+    shown: Vec<Option<KleFact>>,
+    /// The shown cases by (source, id): built from `shown` at the first lookup, so that
+    /// deciding alone, which never asks, hashes nothing.
+    shown_by_key: OnceCell<HashMap<(&'r str, &'r str), KleFact>>,
+    /// Every case's (source, id), built at the first lookup that needs it.
+    all_cases: OnceCell<HashSet<(&'r str, &'r str)>>,
 }
 
 impl<'r> RequestFacts<'r> {
@@ -124,21 +154,53 @@ impl<'r> RequestFacts<'r> {
     pub(crate) fn new(request: &'r Request) -> RequestFacts<'r> {
         RequestFacts {
             request,
-            all_cases: CaseKeys::new(request),
-            // At most every case is shown: one allocation, no rehashing as it fills.
-            shown_cases: HashMap::with_capacity(request.cases.len()),
+            shown: vec![None; request.cases.len()],
+            shown_by_key: OnceCell::new(),
+            all_cases: OnceCell::new(),
         }
     }
 
-    /// Records that `case`, whose subject number is `kle`, is shown.
-    pub(crate) fn show_case(&mut self, case: &'r Case, kle: KleFact) {
-        self.shown_cases
-            .insert((case.source.as_str(), case.id.as_str()), kle);
+    /// Records that the case at `position` of the request, whose subject number is
+    /// `kle`, is shown.
+    pub(crate) fn show_case(&mut self, position: usize, kle: KleFact) {
+        if let Some(slot) = self.shown.get_mut(position) {
+            *slot = Some(kle);
+        }
+        // A lookup before this one saw the cases shown until then.
+        self.shown_by_key.take();
     }
 
     /// Whether the case a benefit or appointment names (if it names one) is shown.
     pub(crate) fn case_shown(&self, source: &str, id: Option<&String>) -> bool {
-        id.is_some_and(|id| self.shown_cases.contains_key(&(source, id.as_str())))
+        id.is_some_and(|id| self.shown_cases().contains_key(&(source, id.as_str())))
+    }
+
+    /// The shown cases by (source, id); where two cases share a key, the later counts.
+    fn shown_cases(&self) -> &HashMap<(&'r str, &'r str), KleFact> {
+        self.shown_by_key.get_or_init(|| {
+            let shown = self.request.cases.iter().zip(&self.shown);
+            let mut map =
+                HashMap::with_capacity(shown.clone().filter(|(_, k)| k.is_some()).count());
+            for (case, kle) in shown {
+                if let Some(kle) = kle {
+                    map.insert((case.source.as_str(), case.id.as_str()), *kle);
+                }
+            }
+            map
+        })
+    }
+
+    /// Whether the request has a case with this (source, id), shown or not.
+    fn has_case(&self, key: &(&str, &str)) -> bool {
+        self.all_cases
+            .get_or_init(|| {
+                self.request
+                    .cases
+                    .iter()
+                    .map(|c| (c.source.as_str(), c.id.as_str()))
+                    .collect()
+            })
+            .contains(key)
     }
 
     /// The facts of a case.
@@ -159,7 +221,7 @@ impl<'r> RequestFacts<'r> {
             subject_roles,
             dates: DateFact::Case {
                 created: case.created,
-                closed: is_closed(case, self.request.as_of),
+                closed: Closed::Case(case, self.request.as_of),
             },
         }
     }
@@ -200,7 +262,7 @@ impl<'r> RequestFacts<'r> {
             subject_roles,
             dates: DateFact::Case {
                 created: plan.created,
-                closed: plan.period.to.is_some_and(|to| to < self.request.as_of),
+                closed: Closed::Known(plan.period.to.is_some_and(|to| to < self.request.as_of)),
             },
             case_id: plan.case_id.as_deref(),
         }
@@ -224,7 +286,7 @@ impl<'r> RequestFacts<'r> {
             subject_roles: primary_if(recipient == Some(true)),
             dates: DateFact::Benefit {
                 created: benefit.created,
-                latest_disposition: benefit.payments.iter().map(|p| p.disposition_date).max(),
+                payments: &benefit.payments,
             },
         }
     }
@@ -268,9 +330,9 @@ impl<'r> RequestFacts<'r> {
             return KleFact::Invalid;
         };
         let key = (source, case_id);
-        match self.shown_cases.get(&key) {
+        match self.shown_cases().get(&key) {
             Some(kle) => *kle,
-            None if self.all_cases.0.contains(&key) => KleFact::CaseHidden,
+            None if self.has_case(&key) => KleFact::CaseHidden,
             None => KleFact::Invalid,
         }
     }
@@ -291,27 +353,5 @@ fn own_kle(kle: Option<&String>) -> KleFact {
     match kle.map(|k| KleNumber::parse(k)) {
         Some(Ok(n)) => KleFact::Valid(n),
         _ => KleFact::Invalid,
-    }
-}
-
-/// The (source, id) of every case of a request, collected only when some appointment
-/// or plan names its case instead of a number, so that telling "hidden case" from "no such case"
-/// is one lookup rather than a scan of every case.
-struct CaseKeys<'a>(HashSet<(&'a str, &'a str)>);
-
-impl<'a> CaseKeys<'a> {
-    fn new(request: &'a Request) -> CaseKeys<'a> {
-        if request.appointments.iter().all(|a| a.kle.is_some())
-            && request.plans.iter().all(|p| p.kle.is_some())
-        {
-            return CaseKeys(HashSet::new());
-        }
-        CaseKeys(
-            request
-                .cases
-                .iter()
-                .map(|c| (c.source.as_str(), c.id.as_str()))
-                .collect(),
-        )
     }
 }

@@ -7,12 +7,14 @@
 mod access;
 mod acting;
 mod facts;
+mod reasons;
 mod rule;
 mod scope;
 
 pub(crate) use access::{claimed_mandates, claimed_mandates_of, usable_mandates, Access};
 pub(crate) use acting::actor;
 pub(crate) use facts::{KleFact, RecordFacts, RequestFacts};
+pub(crate) use reasons::ReasonSet;
 pub use rule::Rule;
 
 /// The age from which a parent's custody no longer lets them see anything (W5,
@@ -121,6 +123,39 @@ pub struct Decision {
     /// (or consents) cover the record, one is named: the one whose matching pattern is
     /// the most specific, then the one with the smallest id.
     pub rules: Vec<Rule>,
+}
+
+/// The decision on one record while a request is evaluated: its reasons as a
+/// [`ReasonSet`], so that deciding allocates nothing for them. It becomes a
+/// [`Decision`] only where one is shown (the explanation).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Verdict {
+    /// Every rule that denies.
+    pub(crate) reasons: ReasonSet,
+    /// What permitted it (empty unless [`Detail::Rules`] was asked for).
+    pub(crate) rules: Vec<Rule>,
+}
+
+impl Verdict {
+    /// Whether the viewer may see the record: no rule denies (default deny is a reason too).
+    pub(crate) fn visible(&self) -> bool {
+        self.reasons.is_empty()
+    }
+
+    /// Hides the record for `reason` as well.
+    pub(crate) fn hide(&mut self, reason: Reason) {
+        self.reasons.insert(reason);
+    }
+}
+
+impl From<Verdict> for Decision {
+    fn from(verdict: Verdict) -> Decision {
+        Decision {
+            visible: verdict.visible(),
+            reasons: verdict.reasons.to_vec(),
+            rules: verdict.rules,
+        }
+    }
 }
 
 /// A policy compiled for fast decisions: every KLE list becomes a [`KleIndex`].
@@ -252,8 +287,8 @@ pub(crate) fn decide(
     access: &Access<'_>,
     record: &RecordFacts<'_>,
     detail: Detail,
-) -> Decision {
-    let mut reasons = Vec::new();
+) -> Verdict {
+    let mut reasons = ReasonSet::default();
     let mut rules = Rules {
         list: Vec::new(),
         wanted: detail == Detail::Rules,
@@ -265,60 +300,57 @@ pub(crate) fn decide(
     record_rules(policy, record, number, &mut reasons, &mut rules);
     viewer_rules(policy, access, record, number, &mut reasons, &mut rules);
     let mut rules = rules.list;
-    rules.sort_unstable();
-    rules.dedup();
-    Decision {
-        visible: reasons.is_empty(),
-        reasons,
-        rules,
+    if rules.len() > 1 {
+        rules.sort_unstable();
+        rules.dedup();
     }
+    Verdict { reasons, rules }
 }
 
-/// Rules V1–V9.
 fn record_rules(
     policy: &CompiledPolicy,
     record: &RecordFacts<'_>,
     number: Option<KleNumber>,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut ReasonSet,
     rules: &mut Rules,
 ) {
     if record.flags.void {
-        reasons.push(Reason::RecordVoid);
+        reasons.insert(Reason::RecordVoid);
     }
     if record.flags.withheld_from_citizen {
-        reasons.push(Reason::RecordWithheld);
+        reasons.insert(Reason::RecordWithheld);
     }
     if !record.any_cpr {
-        reasons.push(Reason::SubjectNoCpr);
+        reasons.insert(Reason::SubjectNoCpr);
     }
     match party_permit(policy, record, number) {
         Some(Some(pattern)) => rules.push(|| Rule::SecondaryPartyAccess(pattern)),
         Some(None) => {}
-        None => reasons.push(Reason::SubjectNotParty),
+        None => reasons.insert(Reason::SubjectNotParty),
     }
     let facet = record.facet.and_then(Result::ok);
     match record.kle {
-        KleFact::Invalid => reasons.push(Reason::KleInvalid),
-        KleFact::CaseHidden => reasons.push(Reason::CaseHidden),
+        KleFact::Invalid => reasons.insert(Reason::KleInvalid),
+        KleFact::CaseHidden => reasons.insert(Reason::CaseHidden),
         KleFact::Valid(_) if matches!(record.facet, Some(Err(()))) => {
-            reasons.push(Reason::KleInvalid)
+            reasons.insert(Reason::KleInvalid)
         }
         KleFact::Valid(_) => {}
     }
     if let Some(n) = number {
         let include = policy.include_rule(n, facet);
         match include {
-            None => reasons.push(Reason::KleNotIncluded),
+            None => reasons.insert(Reason::KleNotIncluded),
             Some(rule) => rules.push(|| Rule::Include(rule.pattern)),
         }
         if policy.exclude.best(n).is_some() {
-            reasons.push(Reason::KleExcluded);
+            reasons.insert(Reason::KleExcluded);
         }
         if include
             .and_then(|rule| rule.from)
             .is_some_and(|from| before_from(policy, record.dates, from))
         {
-            reasons.push(Reason::DateBeforeFrom);
+            reasons.insert(Reason::DateBeforeFrom);
         }
     }
     if policy
@@ -326,10 +358,10 @@ fn record_rules(
         .as_ref()
         .is_some_and(|s| !s.contains(record.source))
     {
-        reasons.push(Reason::SourceNotEnabled);
+        reasons.insert(Reason::SourceNotEnabled);
     }
     if record.flags.sensitivity > policy.max_sensitivity {
-        reasons.push(Reason::SensitivityAboveLimit);
+        reasons.insert(Reason::SensitivityAboveLimit);
     }
 }
 
@@ -366,16 +398,16 @@ fn party_permit(
 }
 
 /// V7: whether the record falls before its include rule's from-date.
-fn before_from(policy: &CompiledPolicy, dates: DateFact, from: NaiveDate) -> bool {
+fn before_from(policy: &CompiledPolicy, dates: DateFact<'_>, from: NaiveDate) -> bool {
     match dates {
         // A case still open on `as_of` is shown when the policy says so.
         DateFact::Case { created, closed } => {
-            created < from && (closed || !policy.show_active_before_from)
+            created < from && (!policy.show_active_before_from || closed.get())
         }
-        DateFact::Benefit {
-            created,
-            latest_disposition,
-        } => created < from && latest_disposition.is_none_or(|d| d < from),
+        // A benefit paid (disposed) on or after the from-date is shown.
+        DateFact::Benefit { created, payments } => {
+            created < from && payments.iter().all(|p| p.disposition_date < from)
+        }
         DateFact::Appointment { start } => start < from,
     }
 }
@@ -386,24 +418,24 @@ fn viewer_rules(
     access: &Access<'_>,
     record: &RecordFacts<'_>,
     number: Option<KleNumber>,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut ReasonSet,
     rules: &mut Rules,
 ) {
     match access.role {
         Role::Myself if access.viewer_is_subject => rules.push(|| Rule::SelfAccess),
-        Role::Myself => reasons.push(Reason::ViewerNotSubject),
+        Role::Myself => reasons.insert(Reason::ViewerNotSubject),
         Role::Proxy | Role::Guardian | Role::Parent => match &access.mandates {
-            Err(reason) => reasons.push(*reason),
+            Err(reason) => reasons.insert(*reason),
             Ok(mandates) => match mandates.covering(record, number) {
                 Some(mandate) => rules.push(|| Rule::Mandate(mandate.id.clone())),
-                None => reasons.push(Reason::MandateOutOfScope),
+                None => reasons.insert(Reason::MandateOutOfScope),
             },
         },
         Role::Relative => {}
     }
     if access.role == Role::Parent {
         if access.subject_age >= ADULT_AGE {
-            reasons.push(Reason::CustodySubjectAdult);
+            reasons.insert(Reason::CustodySubjectAdult);
         }
         if access.subject_age >= policy.child_consent_age {
             consent_rule(
@@ -416,7 +448,7 @@ fn viewer_rules(
             );
         }
         if number.is_some_and(|n| policy.parent_restricted.best(n).is_some()) {
-            reasons.push(Reason::CustodyRestricted);
+            reasons.insert(Reason::CustodyRestricted);
         }
     }
     if access.role == Role::Relative {
@@ -432,10 +464,10 @@ fn viewer_rules(
     // W9 and W10 concern everyone but the subject themself (README: decisions).
     if !access.viewer_is_subject {
         if objection_covers(&access.objections, record, number) {
-            reasons.push(Reason::ConsentObjection);
+            reasons.insert(Reason::ConsentObjection);
         }
         if record.flags.withheld_from_representatives {
-            reasons.push(Reason::RepresentativeWithheld);
+            reasons.insert(Reason::RepresentativeWithheld);
         }
     }
 }
@@ -446,12 +478,12 @@ fn consent_rule(
     record: &RecordFacts<'_>,
     number: Option<KleNumber>,
     reason: Reason,
-    reasons: &mut Vec<Reason>,
+    reasons: &mut ReasonSet,
     rules: &mut Rules,
 ) {
     match access.consents.covering(record, number) {
         Some(consent) => rules.push(|| Rule::Consent(consent.id.clone())),
-        None => reasons.push(reason),
+        None => reasons.insert(reason),
     }
 }
 
