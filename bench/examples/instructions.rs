@@ -4,11 +4,12 @@
 //! whose instructions callgrind collects (`--toggle-collect`).
 //!
 //! ```text
-//! instructions overview|floor|decide RECORDS
+//! instructions overview|floor|decide RECORDS [self|proxy|relative]
 //! ```
 //!
 //! The floor is the suite's (`benches/suite.rs`): serde_json parsing the request into
-//! egensag's own types and writing the same overview.
+//! egensag's own types and writing the same overview. The viewer is the subject
+//! themself unless a third argument names another (`proxy`, `relative`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use egensag::model::Request;
@@ -59,12 +60,21 @@ fn measured_floor(json: &str, made: &Overview) -> usize {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (what, records) = match args.as_slice() {
-        [what, records] => (what.as_str(), records.parse::<usize>().expect("RECORDS")),
-        _ => panic!("usage: instructions overview|floor|decide RECORDS"),
+    let (what, records, viewer) = match args.as_slice() {
+        [what, records, rest @ ..] if rest.len() <= 1 => (
+            what.as_str(),
+            records.parse::<usize>().expect("RECORDS"),
+            match rest.first().map(String::as_str) {
+                None | Some("self") => Viewer::Myself,
+                Some("proxy") => Viewer::Proxy,
+                Some("relative") => Viewer::Relative,
+                Some(other) => panic!("self, proxy or relative, not {other}"),
+            },
+        ),
+        _ => panic!("usage: instructions overview|floor|decide RECORDS [self|proxy|relative]"),
     };
     let engine = Engine::from_policy_json(&gen::policy_json()).expect("policy");
-    let json = gen::request_json(SEED, records, Viewer::Myself);
+    let json = gen::request_json(SEED, records, viewer);
     let made = engine
         .overview(&engine.parse_request(&json).expect("request"))
         .expect("overview");

@@ -385,6 +385,25 @@ impl KlePattern {
     }
 }
 
+impl KlePattern {
+    /// A number of its own for each pattern, for sorted lookups: a subject's is
+    /// `main·10⁴ + group·10² + subject`, and groups, main groups and `*` follow after
+    /// the last subject number.
+    pub(crate) fn code(self) -> u32 {
+        const SUBJECTS: u32 = 1_000_000;
+        const GROUPS: u32 = SUBJECTS + 10_000;
+        const MAINS: u32 = GROUPS + 100;
+        match self.kind {
+            PatternKind::Subject(n) => {
+                u32::from(n.main) * 10_000 + u32::from(n.group) * 100 + u32::from(n.subject)
+            }
+            PatternKind::Group(main, group) => SUBJECTS + u32::from(main) * 100 + u32::from(group),
+            PatternKind::Main(main) => GROUPS + u32::from(main),
+            PatternKind::Any => MAINS,
+        }
+    }
+}
+
 impl From<KleNumber> for KlePattern {
     /// The pattern matching exactly this one subject number.
     fn from(n: KleNumber) -> Self {

@@ -22,44 +22,66 @@ struct Cover {
     position: usize,
 }
 
-/// The KLE patterns of many scopes in one lookup: for each distinct pattern, the first
-/// grant (in canonical order) whose scope lists it. Its size is the number of distinct
-/// patterns, at most four of which can match a number.
+/// The KLE patterns of many scopes in one structure: for each distinct pattern, the
+/// first grant (in canonical order) whose scope lists it, sorted by the pattern's
+/// [`code`](KlePattern::code). Its size is the number of distinct patterns, at most four
+/// of which can match a number; finding them is a binary search each, with no hashing
+/// of what the request holds.
 #[derive(Debug, Default)]
 pub(crate) struct PatternCover {
-    by_pattern: HashMap<KlePattern, usize>,
+    /// (pattern code, grant position), sorted and unique by code.
+    by_pattern: Vec<(u32, usize)>,
     /// The first grant whose scope has no KLE list: it covers every record, even one
     /// without a valid subject number.
     unrestricted: Option<usize>,
 }
 
+/// One grant for a [`PatternCover`]: its position in canonical order and its scope's
+/// KLE list (`None`: no limit).
+type Grant<'p> = (usize, Option<&'p [KlePattern]>);
+
 impl PatternCover {
-    /// Adds the grant at `position` with its scope's KLE list (`None`: no limit).
-    /// Positions must be added in ascending order.
-    fn add(&mut self, position: usize, patterns: Option<&[KlePattern]>) {
-        match patterns {
-            None => {
-                self.unrestricted.get_or_insert(position);
-            }
-            Some(list) => {
-                for pattern in list {
-                    self.by_pattern.entry(*pattern).or_insert(position);
+    /// The cover of `grants`, given in ascending order of position.
+    fn new<'p>(grants: impl IntoIterator<Item = Grant<'p>>) -> PatternCover {
+        let mut cover = PatternCover::default();
+        for (position, patterns) in grants {
+            match patterns {
+                None => {
+                    cover.unrestricted.get_or_insert(position);
                 }
+                Some(list) => cover
+                    .by_pattern
+                    .extend(list.iter().map(|pattern| (pattern.code(), position))),
             }
         }
+        // For each pattern, the first grant listing it.
+        cover.by_pattern.sort_unstable();
+        cover.by_pattern.dedup_by_key(|(code, _)| *code);
+        cover
     }
 
-    /// The best grant covering `number`: four lookups.
+    /// The first grant listing `pattern`.
+    fn get(&self, pattern: KlePattern) -> Option<usize> {
+        let code = pattern.code();
+        let at = self
+            .by_pattern
+            .binary_search_by_key(&code, |(c, _)| *c)
+            .ok()?;
+        self.by_pattern.get(at).map(|(_, position)| *position)
+    }
+
+    /// The best grant covering `number`: the most specific pattern found first wins,
+    /// and `*` competes with an unrestricted scope on position.
     fn best(&self, number: Option<KleNumber>) -> Option<Cover> {
         let unrestricted = self.unrestricted.map(|position| Cover {
             looseness: 3,
             position,
         });
-        let matched = number.into_iter().flat_map(|n| {
+        let matched = number.and_then(|n| {
             (0u8..)
                 .zip(KlePattern::covering(n))
-                .filter_map(|(looseness, pattern)| {
-                    self.by_pattern.get(&pattern).map(|&position| Cover {
+                .find_map(|(looseness, pattern)| {
+                    self.get(pattern).map(|position| Cover {
                         looseness,
                         position,
                     })
@@ -123,17 +145,21 @@ impl<'a> MandateScopes<'a> {
     pub(crate) fn new(mut mandates: Vec<&'a Mandate>) -> MandateScopes<'a> {
         mandates.sort_by(|a, b| a.id.cmp(&b.id));
         let mut index: HashMap<ScopeLimits, usize> = HashMap::new();
-        let mut classes: Vec<(ScopeLimits, PatternCover)> = Vec::new();
+        let mut grants: Vec<(ScopeLimits, Vec<Grant<'a>>)> = Vec::new();
         for (position, mandate) in mandates.iter().enumerate() {
             let limits = ScopeLimits::of(mandate);
             let class = *index.entry(limits.clone()).or_insert_with(|| {
-                classes.push((limits, PatternCover::default()));
-                classes.len() - 1
+                grants.push((limits, Vec::new()));
+                grants.len() - 1
             });
-            if let Some((_, cover)) = classes.get_mut(class) {
-                cover.add(position, mandate.scope.kle.as_deref());
+            if let Some((_, list)) = grants.get_mut(class) {
+                list.push((position, mandate.scope.kle.as_deref()));
             }
         }
+        let classes = grants
+            .into_iter()
+            .map(|(limits, list)| (limits, PatternCover::new(list)))
+            .collect();
         MandateScopes { mandates, classes }
     }
 
@@ -169,39 +195,48 @@ pub(crate) struct ConsentScopes<'a> {
     open: PatternCover,
     /// For each record some consent names: the positions of the consents naming it.
     named: HashMap<(&'a str, &'a str), Vec<usize>>,
-    /// The KLE scope of each consent with `record_ids`, by position.
-    own: HashMap<usize, PatternCover>,
+    /// The KLE scope of each consent, by position: used for those with `record_ids`.
+    own: Vec<PatternCover>,
 }
 
 impl<'a> ConsentScopes<'a> {
     /// Compiles the scopes of `consents`.
     pub(crate) fn new(mut consents: Vec<&'a Consent>) -> ConsentScopes<'a> {
         consents.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut scopes = ConsentScopes::default();
+        let mut named: HashMap<(&'a str, &'a str), Vec<usize>> = HashMap::new();
         for (position, consent) in consents.iter().enumerate() {
-            let patterns = consent.scope.kle.as_deref();
-            match &consent.scope.record_ids {
-                None => scopes.open.add(position, patterns),
-                Some(ids) => {
-                    for record in ids {
-                        let named = scopes
-                            .named
-                            .entry((record.source.as_str(), record.id.as_str()))
-                            .or_default();
-                        if named.last() != Some(&position) {
-                            named.push(position);
-                        }
-                    }
-                    scopes
-                        .own
-                        .entry(position)
-                        .or_default()
-                        .add(position, patterns);
+            for record in consent.scope.record_ids.iter().flatten() {
+                let naming = named
+                    .entry((record.source.as_str(), record.id.as_str()))
+                    .or_default();
+                if naming.last() != Some(&position) {
+                    naming.push(position);
                 }
             }
         }
-        scopes.consents = consents;
-        scopes
+        let scope =
+            |(position, consent): (usize, &&'a Consent)| (position, consent.scope.kle.as_deref());
+        let open = PatternCover::new(
+            consents
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.scope.record_ids.is_none())
+                .map(scope),
+        );
+        let own = consents
+            .iter()
+            .enumerate()
+            .map(|grant| match grant.1.scope.record_ids {
+                Some(_) => PatternCover::new([scope(grant)]),
+                None => PatternCover::default(),
+            })
+            .collect();
+        ConsentScopes {
+            consents,
+            open,
+            named,
+            own,
+        }
     }
 
     /// The consent named for a record its scope covers, if any covers it. The work is
@@ -216,7 +251,7 @@ impl<'a> ConsentScopes<'a> {
             .get(&(record.source, record.id))
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter_map(|position| self.own.get(position))
+            .filter_map(|position| self.own.get(*position))
             .filter_map(|cover| cover.best(number));
         let best = self.open.best(number).into_iter().chain(named).min()?;
         self.consents.get(best.position).copied()
