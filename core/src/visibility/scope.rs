@@ -77,6 +77,9 @@ impl PatternCover {
             looseness: 3,
             position,
         });
+        if self.by_pattern.is_empty() {
+            return unrestricted;
+        }
         let matched = number.and_then(|n| {
             (0u8..)
                 .zip(KlePattern::covering(n))
