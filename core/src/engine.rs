@@ -8,7 +8,7 @@ use crate::kle::Catalogue;
 use crate::model::{parse_policy, Policy, Request};
 use crate::notifications::Notifications;
 use crate::overview::Overview;
-use crate::presentation::Presenter;
+use crate::presentation::{with_payments, Moving, Presenter};
 use crate::validation::ValidationReport;
 use crate::visibility::{CompiledPolicy, Detail};
 
@@ -327,13 +327,32 @@ impl Engine {
         request: &Request,
         detail: Detail,
     ) -> Result<Evaluation<Presenter<'_>>, Error> {
-        let presenter = Presenter {
+        evaluate(&self.compiled, request, detail, &self.presenter(request))
+    }
+
+    /// What presents the visible records of `request`.
+    fn presenter(&self, request: &Request) -> Presenter<'_> {
+        Presenter {
             policy: &self.policy,
             compiled: &self.compiled,
             catalogue: self.catalogue.as_ref(),
             as_of: request.as_of,
             language: request.language,
-        };
-        evaluate(&self.compiled, request, detail, &presenter)
+        }
+    }
+
+    /// [`Engine::overview`] of a request the caller gives up: the benefits' payments are
+    /// moved into the overview instead of copied. The JSON entry point uses it.
+    pub(crate) fn overview_of(&self, mut request: Request) -> Result<Overview, Error> {
+        let moving = Moving(self.presenter(&request));
+        let evaluation = evaluate(&self.compiled, &request, Detail::Reasons, &moving)?;
+        let benefits = with_payments(evaluation.benefits, std::mem::take(&mut request.benefits));
+        Ok(Overview::assemble(
+            &request,
+            built(evaluation.cases),
+            benefits,
+            built(evaluation.appointments),
+            built(evaluation.plans),
+        ))
     }
 }

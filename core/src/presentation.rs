@@ -2,14 +2,14 @@
 //! Caseworkers, other parties and CPR numbers never reach these views.
 
 use crate::actions::Action;
-use crate::evaluation::Build;
+use crate::evaluation::{Build, Evaluated};
 use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
     Appointment, Benefit, Case, Language, Payment, PaymentStatus, Plan, Policy, TitleMode,
 };
 use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView, LinkView};
 use crate::plans::{plan_body, PlanView};
-use crate::status::{benefit_status, case_status};
+use crate::status::{benefit_status_of, case_status};
 use crate::visibility::CompiledPolicy;
 use chrono::NaiveDate;
 
@@ -62,6 +62,139 @@ impl Presenter<'_> {
     }
 }
 
+impl Presenter<'_> {
+    /// A visible benefit as shown but for its listed payments (left empty), and the day
+    /// they are listed from (its include rule's from-date); `None` when its amounts
+    /// cannot be totalled. Status and total come from the listed payments as a set.
+    fn benefit_view(
+        &self,
+        benefit: &Benefit,
+        number: KleNumber,
+        case_shown: bool,
+    ) -> Option<(BenefitView, Option<NaiveDate>)> {
+        let from = self
+            .compiled
+            .include_rule(number, None)
+            .and_then(|r| r.from);
+        let paid_total_ore = listed(&benefit.payments, from)
+            .filter(|p| p.status == PaymentStatus::Paid)
+            .try_fold(0i64, |sum, p| sum.checked_add(p.net_ore))?;
+        let status = benefit_status_of(
+            benefit,
+            listed(&benefit.payments, from),
+            self.as_of,
+            self.language,
+        );
+        let view = BenefitView {
+            id: benefit.id.clone(),
+            source: benefit.source.clone(),
+            name: benefit.name.clone(),
+            kle: number.to_string(),
+            area: self.area(number),
+            case_id: benefit.case_id.clone().filter(|_| case_shown),
+            status,
+            grant: benefit.grant.clone(),
+            payments: Vec::new(),
+            paid_total_ore,
+            debt_ore: benefit.debt_ore,
+            payer: benefit.payer.clone(),
+            link: self.link(number),
+            actions: Vec::new(),
+        };
+        Some((view, from))
+    }
+}
+
+/// Whether a payment is listed: disposed on or after `from`.
+fn is_listed(payment: &Payment, from: Option<NaiveDate>) -> bool {
+    from.is_none_or(|from| payment.disposition_date >= from)
+}
+
+/// The payments of a benefit that are listed.
+fn listed(payments: &[Payment], from: Option<NaiveDate>) -> impl Iterator<Item = &Payment> {
+    payments.iter().filter(move |p| is_listed(p, from))
+}
+
+/// Listed payments in the order they are shown: by disposition date, then id.
+fn in_order(mut payments: Vec<Payment>) -> Vec<Payment> {
+    let order =
+        |a: &Payment, b: &Payment| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id));
+    // Sources list payments by date already: sorting is for those that do not.
+    if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
+        payments.sort_by(order);
+    }
+    payments
+}
+
+/// Presents as [`Presenter`] does, except that each visible benefit's listed payments
+/// are left in the request: [`with_payments`] moves them into the views once the
+/// request is no longer borrowed, instead of copying them (most of a request's bytes
+/// are payments).
+pub(crate) struct Moving<'a>(pub(crate) Presenter<'a>);
+
+impl Build for Moving<'_> {
+    type Case = CaseView;
+    type Benefit = (BenefitView, Option<NaiveDate>);
+    type Appointment = AppointmentView;
+    type Plan = PlanView;
+
+    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> CaseView {
+        self.0.case(case, number, actions)
+    }
+
+    fn benefit(
+        &self,
+        benefit: &Benefit,
+        number: KleNumber,
+        case_shown: bool,
+    ) -> Option<(BenefitView, Option<NaiveDate>)> {
+        self.0.benefit_view(benefit, number, case_shown)
+    }
+
+    fn appointment(
+        &self,
+        appointment: &Appointment,
+        number: KleNumber,
+        case_shown: bool,
+        actions: Vec<Action>,
+    ) -> AppointmentView {
+        self.0.appointment(appointment, number, case_shown, actions)
+    }
+
+    fn plan(
+        &self,
+        plan: &Plan,
+        number: KleNumber,
+        case_shown: bool,
+        actions: Vec<Action>,
+    ) -> PlanView {
+        self.0.plan(plan, number, case_shown, actions)
+    }
+}
+
+/// The views of the visible benefits, in input order, each given its listed payments
+/// moved out of `benefits` (the request's, in the same order).
+pub(crate) fn with_payments(
+    evaluated: Vec<Evaluated<(BenefitView, Option<NaiveDate>)>>,
+    benefits: Vec<Benefit>,
+) -> Vec<BenefitView> {
+    evaluated
+        .into_iter()
+        .zip(benefits)
+        .filter_map(|(evaluated, benefit)| {
+            let (mut view, from) = evaluated.built?;
+            view.payments = in_order(
+                benefit
+                    .payments
+                    .into_iter()
+                    .filter(|p| is_listed(p, from))
+                    .collect(),
+            );
+            Some(view)
+        })
+        .collect()
+}
+
 /// Presents every visible record: the views of the overview.
 impl Build for Presenter<'_> {
     type Case = CaseView;
@@ -99,40 +232,9 @@ impl Build for Presenter<'_> {
         number: KleNumber,
         case_shown: bool,
     ) -> Option<BenefitView> {
-        let from = self
-            .compiled
-            .include_rule(number, None)
-            .and_then(|r| r.from);
-        let mut payments: Vec<Payment> = benefit
-            .payments
-            .iter()
-            .filter(|p| from.is_none_or(|from| p.disposition_date >= from))
-            .cloned()
-            .collect();
-        let order = |a: &Payment, b: &Payment| {
-            (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id))
-        };
-        // Sources list payments by date already: sorting is for those that do not.
-        if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
-            payments.sort_by(order);
-        }
-        let paid_total_ore = paid(&payments).try_fold(0i64, |sum, p| sum.checked_add(p.net_ore))?;
-        Some(BenefitView {
-            id: benefit.id.clone(),
-            source: benefit.source.clone(),
-            name: benefit.name.clone(),
-            kle: number.to_string(),
-            area: self.area(number),
-            case_id: benefit.case_id.clone().filter(|_| case_shown),
-            status: benefit_status(benefit, &payments, self.as_of, self.language),
-            grant: benefit.grant.clone(),
-            payments,
-            paid_total_ore,
-            debt_ore: benefit.debt_ore,
-            payer: benefit.payer.clone(),
-            link: self.link(number),
-            actions: Vec::new(),
-        })
+        let (mut view, from) = self.benefit_view(benefit, number, case_shown)?;
+        view.payments = in_order(listed(&benefit.payments, from).cloned().collect());
+        Some(view)
     }
 
     /// A visible appointment as shown.

@@ -247,6 +247,16 @@ pub fn benefit_status(
     as_of: NaiveDate,
     language: Language,
 ) -> BenefitStatus {
+    benefit_status_of(benefit, listed.iter(), as_of, language)
+}
+
+/// [`benefit_status`] over the listed payments in any order: what counts is the set.
+pub(crate) fn benefit_status_of<'p>(
+    benefit: &Benefit,
+    listed: impl Iterator<Item = &'p Payment>,
+    as_of: NaiveDate,
+    language: Language,
+) -> BenefitStatus {
     let grant = &benefit.grant;
     let (code, since) = if as_of < grant.from {
         (BenefitStatusCode::Granted, benefit.created)
@@ -270,9 +280,12 @@ pub fn benefit_status(
 
 /// The first payment on or after `as_of`: a planned one when listed, else the plan's
 /// next date within the grant (ending at `to` or the day before `stopped_from`).
-fn next_payment(benefit: &Benefit, listed: &[Payment], as_of: NaiveDate) -> Option<NextPayment> {
+fn next_payment<'p>(
+    benefit: &Benefit,
+    listed: impl Iterator<Item = &'p Payment>,
+    as_of: NaiveDate,
+) -> Option<NextPayment> {
     let planned = listed
-        .iter()
         .filter(|p| p.status == PaymentStatus::Planned && p.disposition_date >= as_of)
         .min_by(|a, b| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id)));
     if let Some(p) = planned {

@@ -612,6 +612,27 @@ proptest! {
         prop_assert_eq!(e.notifications_json(&prev, &with_bytes).unwrap(), e.notifications_json(&prev, &overview(&e, &without)).unwrap());
     }
 
+    /// The JSON entry point moves each benefit's payments out of the request it parsed;
+    /// the typed `Engine::overview` copies them from the caller's request. Both give the
+    /// same bytes, whether the payments come in date order or not.
+    #[test]
+    fn the_json_and_typed_overviews_agree(policy in policy(), request in request(), reverse in any::<bool>()) {
+        // The subject themself under a policy that includes every number sees most benefits.
+        let mut policy = policy;
+        policy["kle"]["include"].as_array_mut().unwrap().push(json!({"pattern": "*"}));
+        let e = engine(&policy);
+        let mut r = request.clone();
+        r["viewer"] = json!({"cpr": SUBJECT, "role": "self"});
+        if reverse {
+            for benefit in r["benefits"].as_array_mut().unwrap() {
+                benefit["payments"].as_array_mut().unwrap().reverse();
+            }
+        }
+        let json = r.to_string();
+        let typed = e.overview(&e.parse_request(&json).unwrap()).unwrap();
+        prop_assert_eq!(serde_json::to_string(&typed).unwrap(), e.overview_json(&json).unwrap());
+    }
+
     #[test]
     fn progress_after_as_of_changes_nothing(policy in policy(), request in request(),
                                            state in pick(&["opstaaet", "oplyst", "afgjort", "afsluttet"][..])) {
