@@ -8,7 +8,7 @@ use crate::kle::Catalogue;
 use crate::model::{parse_policy, Policy, Request};
 use crate::notifications::Notifications;
 use crate::overview::Overview;
-use crate::presentation::{with_payments, Moving, Presenter};
+use crate::presentation::{with_payments, Presenter};
 use crate::validation::ValidationReport;
 use crate::visibility::{CompiledPolicy, Detail};
 
@@ -167,10 +167,11 @@ impl Engine {
     /// ```
     pub fn overview(&self, request: &Request) -> Result<Overview, Error> {
         let evaluation = self.present(request, Detail::Reasons)?;
+        let payments = request.benefits.iter().map(|b| b.payments.iter().cloned());
         Ok(Overview::assemble(
             request,
             built(evaluation.cases),
-            built(evaluation.benefits),
+            with_payments(evaluation.benefits, payments),
             built(evaluation.appointments),
             built(evaluation.plans),
         ))
@@ -327,26 +328,25 @@ impl Engine {
         request: &Request,
         detail: Detail,
     ) -> Result<Evaluation<Presenter<'_>>, Error> {
-        evaluate(&self.compiled, request, detail, &self.presenter(request))
-    }
-
-    /// What presents the visible records of `request`.
-    fn presenter(&self, request: &Request) -> Presenter<'_> {
-        Presenter {
+        let presenter = Presenter {
             policy: &self.policy,
             compiled: &self.compiled,
             catalogue: self.catalogue.as_ref(),
             as_of: request.as_of,
             language: request.language,
-        }
+        };
+        evaluate(&self.compiled, request, detail, &presenter)
     }
 
     /// [`Engine::overview`] of a request the caller gives up: the benefits' payments are
     /// moved into the overview instead of copied. The JSON entry point uses it.
     pub(crate) fn overview_of(&self, mut request: Request) -> Result<Overview, Error> {
-        let moving = Moving(self.presenter(&request));
-        let evaluation = evaluate(&self.compiled, &request, Detail::Reasons, &moving)?;
-        let benefits = with_payments(evaluation.benefits, std::mem::take(&mut request.benefits));
+        let evaluation = self.present(&request, Detail::Reasons)?;
+        let benefits = std::mem::take(&mut request.benefits);
+        let benefits = with_payments(
+            evaluation.benefits,
+            benefits.into_iter().map(|b| b.payments),
+        );
         Ok(Overview::assemble(
             &request,
             built(evaluation.cases),

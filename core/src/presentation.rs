@@ -62,11 +62,84 @@ impl Presenter<'_> {
     }
 }
 
-impl Presenter<'_> {
-    /// A visible benefit as shown but for its listed payments (left empty), and the day
-    /// they are listed from (its include rule's from-date); `None` when its amounts
-    /// cannot be totalled. Status and total come from the listed payments as a set.
-    fn benefit_view(
+/// Whether a payment is listed: disposed on or after `from`.
+fn is_listed(payment: &Payment, from: Option<NaiveDate>) -> bool {
+    from.is_none_or(|from| payment.disposition_date >= from)
+}
+
+/// The payments of a benefit that are listed.
+fn listed(payments: &[Payment], from: Option<NaiveDate>) -> impl Iterator<Item = &Payment> {
+    payments.iter().filter(move |p| is_listed(p, from))
+}
+
+/// Listed payments in the order they are shown: by disposition date, then id.
+fn in_order(mut payments: Vec<Payment>) -> Vec<Payment> {
+    let order =
+        |a: &Payment, b: &Payment| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id));
+    // Sources list payments by date already: sorting is for those that do not.
+    if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
+        payments.sort_by(order);
+    }
+    payments
+}
+
+/// The views of the visible benefits, in input order, each given its listed payments
+/// from `payments`: each benefit's payments in the request's order of benefits, read
+/// only for the visible ones. The typed overview copies them out of the caller's request;
+/// the JSON entry point moves them out of the request it parsed (most of a request's
+/// bytes are payments).
+pub(crate) fn with_payments<P: IntoIterator<Item = Payment>>(
+    evaluated: Vec<Evaluated<(BenefitView, Option<NaiveDate>)>>,
+    payments: impl IntoIterator<Item = P>,
+) -> Vec<BenefitView> {
+    evaluated
+        .into_iter()
+        .zip(payments)
+        .filter_map(|(evaluated, payments)| {
+            let (mut view, from) = evaluated.built?;
+            view.payments = in_order(
+                payments
+                    .into_iter()
+                    .filter(|p| is_listed(p, from))
+                    .collect(),
+            );
+            Some(view)
+        })
+        .collect()
+}
+
+/// Presents every visible record: the views of the overview.
+impl Build for Presenter<'_> {
+    type Case = CaseView;
+    type Benefit = (BenefitView, Option<NaiveDate>);
+    type Appointment = AppointmentView;
+    type Plan = PlanView;
+
+    /// A visible case as shown, with the processing days of the policy's best match.
+    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> CaseView {
+        let processing_days = self.compiled.processing_days.best(number).map(|(_, d)| *d);
+        CaseView {
+            id: case.id.clone(),
+            source: case.source.clone(),
+            title: self.title(&case.title, case.title_restricted, number),
+            kle: number.to_string(),
+            area: self.area(number),
+            created: case.created,
+            status: case_status(case, self.as_of, processing_days, self.language),
+            documents: self.policy.show_document_titles.then(|| documents(case)),
+            local_status: if self.policy.show_local_status {
+                case.local_status.clone()
+            } else {
+                None
+            },
+            link: self.link(number),
+            actions,
+        }
+    }
+
+    /// A visible benefit as shown but for its listed payments, which [`with_payments`]
+    /// adds, with the day they are listed from; `None` when its amounts cannot be totalled.
+    fn benefit(
         &self,
         benefit: &Benefit,
         number: KleNumber,
@@ -102,139 +175,6 @@ impl Presenter<'_> {
             actions: Vec::new(),
         };
         Some((view, from))
-    }
-}
-
-/// Whether a payment is listed: disposed on or after `from`.
-fn is_listed(payment: &Payment, from: Option<NaiveDate>) -> bool {
-    from.is_none_or(|from| payment.disposition_date >= from)
-}
-
-/// The payments of a benefit that are listed.
-fn listed(payments: &[Payment], from: Option<NaiveDate>) -> impl Iterator<Item = &Payment> {
-    payments.iter().filter(move |p| is_listed(p, from))
-}
-
-/// Listed payments in the order they are shown: by disposition date, then id.
-fn in_order(mut payments: Vec<Payment>) -> Vec<Payment> {
-    let order =
-        |a: &Payment, b: &Payment| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id));
-    // Sources list payments by date already: sorting is for those that do not.
-    if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
-        payments.sort_by(order);
-    }
-    payments
-}
-
-/// Presents as [`Presenter`] does, except that each visible benefit's listed payments
-/// are left in the request: [`with_payments`] moves them into the views once the
-/// request is no longer borrowed, instead of copying them (most of a request's bytes
-/// are payments).
-pub(crate) struct Moving<'a>(pub(crate) Presenter<'a>);
-
-impl Build for Moving<'_> {
-    type Case = CaseView;
-    type Benefit = (BenefitView, Option<NaiveDate>);
-    type Appointment = AppointmentView;
-    type Plan = PlanView;
-
-    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> CaseView {
-        self.0.case(case, number, actions)
-    }
-
-    fn benefit(
-        &self,
-        benefit: &Benefit,
-        number: KleNumber,
-        case_shown: bool,
-    ) -> Option<(BenefitView, Option<NaiveDate>)> {
-        self.0.benefit_view(benefit, number, case_shown)
-    }
-
-    fn appointment(
-        &self,
-        appointment: &Appointment,
-        number: KleNumber,
-        case_shown: bool,
-        actions: Vec<Action>,
-    ) -> AppointmentView {
-        self.0.appointment(appointment, number, case_shown, actions)
-    }
-
-    fn plan(
-        &self,
-        plan: &Plan,
-        number: KleNumber,
-        case_shown: bool,
-        actions: Vec<Action>,
-    ) -> PlanView {
-        self.0.plan(plan, number, case_shown, actions)
-    }
-}
-
-/// The views of the visible benefits, in input order, each given its listed payments
-/// moved out of `benefits` (the request's, in the same order).
-pub(crate) fn with_payments(
-    evaluated: Vec<Evaluated<(BenefitView, Option<NaiveDate>)>>,
-    benefits: Vec<Benefit>,
-) -> Vec<BenefitView> {
-    evaluated
-        .into_iter()
-        .zip(benefits)
-        .filter_map(|(evaluated, benefit)| {
-            let (mut view, from) = evaluated.built?;
-            view.payments = in_order(
-                benefit
-                    .payments
-                    .into_iter()
-                    .filter(|p| is_listed(p, from))
-                    .collect(),
-            );
-            Some(view)
-        })
-        .collect()
-}
-
-/// Presents every visible record: the views of the overview.
-impl Build for Presenter<'_> {
-    type Case = CaseView;
-    type Benefit = BenefitView;
-    type Appointment = AppointmentView;
-    type Plan = PlanView;
-
-    /// A visible case as shown, with the processing days of the policy's best match.
-    fn case(&self, case: &Case, number: KleNumber, actions: Vec<Action>) -> CaseView {
-        let processing_days = self.compiled.processing_days.best(number).map(|(_, d)| *d);
-        CaseView {
-            id: case.id.clone(),
-            source: case.source.clone(),
-            title: self.title(&case.title, case.title_restricted, number),
-            kle: number.to_string(),
-            area: self.area(number),
-            created: case.created,
-            status: case_status(case, self.as_of, processing_days, self.language),
-            documents: self.policy.show_document_titles.then(|| documents(case)),
-            local_status: if self.policy.show_local_status {
-                case.local_status.clone()
-            } else {
-                None
-            },
-            link: self.link(number),
-            actions,
-        }
-    }
-
-    /// A visible benefit as shown, or `None` when its amounts cannot be totalled.
-    /// Payments before the include rule's from-date are not listed.
-    fn benefit(
-        &self,
-        benefit: &Benefit,
-        number: KleNumber,
-        case_shown: bool,
-    ) -> Option<BenefitView> {
-        let (mut view, from) = self.benefit_view(benefit, number, case_shown)?;
-        view.payments = in_order(listed(&benefit.payments, from).cloned().collect());
-        Some(view)
     }
 
     /// A visible appointment as shown.
