@@ -31,6 +31,7 @@ pub mod json;
 pub mod kle;
 pub mod model;
 pub mod notifications;
+mod order;
 pub mod overview;
 pub mod plans;
 mod presentation;

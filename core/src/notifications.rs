@@ -5,6 +5,7 @@ use crate::codes::codes;
 use crate::error::Error;
 use crate::explanation::ItemKind;
 use crate::model::Language;
+use crate::order;
 use crate::overview::{AppointmentView, BenefitView, CaseView, Overview};
 use crate::plans::PlanView;
 use crate::status::CaseStatusCode;
@@ -285,8 +286,7 @@ impl Notifier {
                 })
             })
             .collect();
-        deadlines.sort_unstable();
-        deadlines.dedup();
+        order::sort_dedup(&mut deadlines);
         for deadline in deadlines {
             let base = NotificationCode::ReminderDeadline.text(self.language);
             let record = NotifiedRecord {

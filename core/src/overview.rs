@@ -2,13 +2,13 @@
 
 use crate::actions::Action;
 use crate::model::{AppointmentKind, Direction, Grant, Language, Payer, Payment, Request, Role};
+use crate::order::{sorted, sorted_by_index};
 use crate::plans::PlanView;
 use crate::presentation::paid;
 use crate::status::{BenefitStatus, CaseStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// The citizen's overview. Hidden records leave no trace in it.
@@ -340,33 +340,6 @@ impl Overview {
     }
 }
 
-/// `items` in the order of `compare`, as a stable sort leaves them; see [`sorted_by_index`].
-fn sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
-    sorted_by_index(items, |_, a, _, b| compare(a, b))
-}
-
-/// `items` in the order of `compare` (given each item with its index), as a stable sort
-/// leaves them. The indices are sorted and the items then moved once each: views are
-/// hundreds of bytes, and sorting them in place moved each many times.
-fn sorted_by_index<T>(items: Vec<T>, compare: impl Fn(usize, &T, usize, &T) -> Ordering) -> Vec<T> {
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    sort_indices(&mut order, &|i, j| match (items.get(i), items.get(j)) {
-        (Some(a), Some(b)) => compare(i, a, j, b),
-        _ => i.cmp(&j),
-    });
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect()
-}
-
-/// Sorts indices (stably) by `compare`: one sort in the program whatever is sorted, not
-/// one copy of the sort per comparator (the WebAssembly module's size).
-fn sort_indices(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
-    order.sort_by(|&i, &j| compare(i, j));
-}
-
 /// The date benefits are sorted by: the latest listed payment, else the status date.
 fn latest(benefit: &BenefitView) -> NaiveDate {
     benefit
@@ -406,23 +379,6 @@ impl Totals {
                 .collect(),
             debt_ore,
             debt_overflow: debt_ore.is_none(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// Sorting by index leaves items as a stable sort of the items themselves does
-        /// (equal keys keep their input order).
-        #[test]
-        fn sorting_by_index_is_a_stable_sort(items in prop::collection::vec((0u8..4, any::<u16>()), 0..60)) {
-            let mut expected = items.clone();
-            expected.sort_by_key(|a| a.0);
-            prop_assert_eq!(sorted(items, |a, b| a.0.cmp(&b.0)), expected);
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::model::{
     Activity, ActivityStatus, Assessment, Assessor, Goal, GoalState, Language, Moment, Plan,
     PlanKind, PlanPeriod,
 };
+use crate::order;
 use crate::overview::Area;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -282,7 +283,7 @@ pub(crate) fn plan_body(plan: &Plan, as_of: NaiveDate, language: Language) -> Pl
         .iter()
         .map(|g| goal_view(g, as_of, language))
         .collect();
-    goals.sort_by(|a, b| (a.set, &a.id).cmp(&(b.set, &b.id)));
+    order::sort_by(&mut goals, |a, b| (a.set, &a.id).cmp(&(b.set, &b.id)));
     let counted = |code: GoalStatusCode| goals.iter().filter(|g| g.status.code == code).count();
     let goals_achieved = counted(GoalStatusCode::Achieved);
     let goals_total = goals.len() - counted(GoalStatusCode::Cancelled);
@@ -291,7 +292,9 @@ pub(crate) fn plan_body(plan: &Plan, as_of: NaiveDate, language: Language) -> Pl
         .iter()
         .map(|a| activity_view(a, as_of))
         .collect();
-    activities.sort_by(|a, b| (a.from, &a.id).cmp(&(b.from, &b.id)));
+    order::sort_by(&mut activities, |a, b| {
+        (a.from, &a.id).cmp(&(b.from, &b.id))
+    });
     PlanBody {
         status: PlanStatus {
             code,

@@ -7,6 +7,7 @@ use crate::kle::{Catalogue, KleNumber};
 use crate::model::{
     Appointment, Benefit, Case, Language, Payment, PaymentStatus, Plan, Policy, TitleMode,
 };
+use crate::order;
 use crate::overview::{AppointmentView, Area, BenefitView, CaseView, DocumentView, LinkView};
 use crate::plans::{plan_body, PlanView};
 use crate::status::{benefit_status_of, case_status};
@@ -74,12 +75,10 @@ fn listed(payments: &[Payment], from: Option<NaiveDate>) -> impl Iterator<Item =
 
 /// Listed payments in the order they are shown: by disposition date, then id.
 fn in_order(mut payments: Vec<Payment>) -> Vec<Payment> {
-    let order =
-        |a: &Payment, b: &Payment| (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id));
-    // Sources list payments by date already: sorting is for those that do not.
-    if !payments.is_sorted_by(|a, b| order(a, b).is_le()) {
-        payments.sort_by(order);
-    }
+    // Sources list payments by date already: `order::sort_by` then moves nothing.
+    order::sort_by(&mut payments, |a, b| {
+        (a.disposition_date, &a.id).cmp(&(b.disposition_date, &b.id))
+    });
     payments
 }
 
@@ -252,6 +251,8 @@ fn documents(case: &Case) -> Vec<DocumentView> {
             direction: d.direction,
         })
         .collect();
-    docs.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
+    order::sort_by(&mut docs, |a, b| {
+        (a.date, &a.title).cmp(&(b.date, &b.title))
+    });
     docs
 }

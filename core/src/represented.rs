@@ -20,6 +20,7 @@
 
 use crate::error::Error;
 use crate::model::{Mandate, MandateScope, Request, Role, Subject};
+use crate::order;
 use crate::visibility::{claimed_mandates_of, usable_mandates, CompiledPolicy, ADULT_AGE};
 use crate::Cpr;
 use chrono::NaiveDate;
@@ -151,8 +152,7 @@ pub(crate) fn represented(
         .filter(|m| m.holder == viewer)
         .map(|m| m.subject)
         .collect();
-    subjects.sort_unstable();
-    subjects.dedup();
+    order::sort_dedup(&mut subjects);
     let roles = MANDATE_ROLES
         .into_iter()
         .filter(|role| request.viewer.role.is_none_or(|wanted| wanted == *role));
@@ -176,7 +176,7 @@ pub(crate) fn represented(
             }));
         }
     }
-    entries.sort_by(|a, b| {
+    order::sort_by(&mut entries, |a, b| {
         (&a.subject, a.role.as_str(), &a.mandate_id).cmp(&(
             &b.subject,
             b.role.as_str(),

@@ -4,6 +4,7 @@
 use crate::calendar::PaymentPlan;
 use crate::codes::codes;
 use crate::model::{Benefit, Case, Language, Outcome, Payment, PaymentStatus, ProgressState};
+use crate::order;
 use chrono::{Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -149,7 +150,7 @@ pub fn case_status(
             .iter()
             .map(|r| (r.deadline.is_none(), r.deadline, r.what.as_str()))
             .collect();
-        items.sort_unstable();
+        order::sort_by(&mut items, Ord::cmp);
         awaiting = items
             .into_iter()
             .map(|(_, deadline, what)| Awaiting {

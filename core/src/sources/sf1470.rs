@@ -8,6 +8,7 @@ use super::{
 };
 use crate::error::Error;
 use crate::model::{Case, Document, Limits, Party, Progress, ProgressState};
+use crate::order;
 use crate::validation::ProblemCode;
 use chrono::NaiveDate;
 
@@ -286,7 +287,7 @@ fn progress(reg: &Node, limits: &Limits) -> Result<Vec<Progress>, Malformed> {
         };
         out.push(Progress { state, at });
     }
-    out.sort_by_key(|p| p.at);
+    order::sort_by(&mut out, |a, b| a.at.cmp(&b.at));
     Ok(out)
 }
 

@@ -10,6 +10,7 @@ use super::{
 use crate::calendar::{Frequency, PaymentDay, PaymentPlan};
 use crate::error::Error;
 use crate::model::{Benefit, Grant, Limits, Payer, PayerKind, Payment, PaymentStatus, Sensitivity};
+use crate::order;
 use crate::validation::{Problem, ProblemCode};
 use chrono::NaiveDate;
 
@@ -228,9 +229,9 @@ fn attach_payments(out: &mut SourceBenefits, pending: Vec<Pending>, limits: &Lim
                 .problem(ProblemCode::RecordMalformed, &format!("benefits[{i}]")),
             );
         }
-        benefit
-            .payments
-            .sort_by(|a, b| (a.period_from, &a.id).cmp(&(b.period_from, &b.id)));
+        order::sort_by(&mut benefit.payments, |a, b| {
+            (a.period_from, &a.id).cmp(&(b.period_from, &b.id))
+        });
     }
 }
 
