@@ -24,7 +24,8 @@
 //! assert!(serde_json::from_str::<Day>(r#"{"day": "2026-02-30"}"#).is_err());
 //! ```
 
-use chrono::NaiveDate;
+use chrono::format::{Fixed, Item, Numeric, Pad, Parsed};
+use chrono::{NaiveDate, NaiveDateTime};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
@@ -98,6 +99,53 @@ pub(crate) fn read_fast(text: &str) -> Option<NaiveDate> {
     } else {
         parse_iso(text)
     }
+}
+
+/// `text` as `NaiveDate::parse_from_str(text, "%Y-%m-%d")` reads it (any shape chrono
+/// accepts), without chrono's format-string reader in the program: see [`DATE_ITEMS`].
+pub(crate) fn chrono_date(text: &str) -> Option<NaiveDate> {
+    chrono_parsed(text, DATE_ITEMS)?.to_naive_date().ok()
+}
+
+/// `text` as `NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")` reads it.
+pub(crate) fn chrono_date_time(text: &str) -> Option<NaiveDateTime> {
+    chrono_parsed(text, DATE_TIME_ITEMS)?
+        .to_naive_datetime_with_offset(0)
+        .ok()
+}
+
+/// The items chrono makes of the format `%Y-%m-%d`, written out (a test holds them to
+/// the format string): reading a format string takes chrono's strftime parser, several
+/// kilobytes of the WebAssembly module, where chrono's item parser alone does.
+const DATE_ITEMS: &[Item<'static>] = &[
+    Item::Numeric(Numeric::Year, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Month, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Day, Pad::Zero),
+];
+
+/// The items chrono makes of the format `%Y-%m-%dT%H:%M:%S%.f`.
+const DATE_TIME_ITEMS: &[Item<'static>] = &[
+    Item::Numeric(Numeric::Year, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Month, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Day, Pad::Zero),
+    Item::Literal("T"),
+    Item::Numeric(Numeric::Hour, Pad::Zero),
+    Item::Literal(":"),
+    Item::Numeric(Numeric::Minute, Pad::Zero),
+    Item::Literal(":"),
+    Item::Numeric(Numeric::Second, Pad::Zero),
+    Item::Fixed(Fixed::Nanosecond),
+];
+
+/// `text` read by chrono's parser with `items`, as `parse_from_str` reads it.
+fn chrono_parsed(text: &str, items: &[Item<'static>]) -> Option<Parsed> {
+    let mut parsed = Parsed::new();
+    chrono::format::parse(&mut parsed, text, items.iter()).ok()?;
+    Some(parsed)
 }
 
 /// The value of ASCII digits; `None` when one is not a digit.
@@ -229,5 +277,51 @@ impl JsonSchema for IsoOption {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         Option::<NaiveDate>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::format::StrftimeItems;
+
+    /// The written-out items are what chrono makes of the format strings.
+    #[test]
+    fn items_are_the_format_strings() {
+        let date: Vec<Item<'_>> = StrftimeItems::new("%Y-%m-%d").collect();
+        assert_eq!(date, DATE_ITEMS);
+        let date_time: Vec<Item<'_>> = StrftimeItems::new("%Y-%m-%dT%H:%M:%S%.f").collect();
+        assert_eq!(date_time, DATE_TIME_ITEMS);
+    }
+
+    /// The readers read what `parse_from_str` with the format strings reads.
+    #[test]
+    fn readers_read_as_parse_from_str() {
+        for text in [
+            "2026-11-23T09:00:00",
+            "2026-11-23T09:00:00.123456",
+            "2026-11-23T24:00:00",
+            "2026-02-30T09:00:00",
+            "+12026-11-23T09:00:00",
+            " 2026-1-3T9:0:0",
+            "2026-11-23",
+            "02026-1-3",
+            "2026-11- 3",
+            "+2026-1-01",
+            "-0001-12-31",
+            "2026-11-23 ",
+            "",
+        ] {
+            assert_eq!(
+                chrono_date_time(text),
+                NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok(),
+                "{text}"
+            );
+            assert_eq!(
+                chrono_date(text),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
     }
 }

@@ -295,7 +295,7 @@ impl Notifier {
                 id: case.id.clone(),
                 payment_id: None,
             };
-            let text = format!("{base}: {}", deadline.format("%Y-%m-%d"));
+            let text = format!("{base}: {deadline}");
             self.push_text(
                 NotificationCode::ReminderDeadline,
                 record,

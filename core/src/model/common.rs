@@ -220,7 +220,7 @@ impl Moment {
     pub fn parse(text: &str) -> Option<Moment> {
         if text.len() == 10 {
             crate::dates::read_fast(text)
-                .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+                .or_else(|| crate::dates::chrono_date(text))
                 .map(Moment::Date)
         } else {
             DateTime::parse_from_rfc3339(text)
@@ -246,7 +246,8 @@ impl Ord for Moment {
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // NaiveDate writes `%Y-%m-%d` without chrono's format-string machinery.
+            Moment::Date(d) => fmt::Display::fmt(d, f),
             Moment::DateTime(t) => f.write_str(&t.to_rfc3339()),
         }
     }
@@ -279,5 +280,28 @@ impl JsonSchema for Moment {
                 { "type": "string", "format": "date-time" }
             ]
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A date is written as chrono's `%Y-%m-%d` writes it, for every year chrono holds.
+    #[test]
+    fn dates_display_as_the_format_string() {
+        for year in [
+            -262_143, -10_000, -1, 0, 7, 999, 1000, 2026, 9999, 10_000, 262_142,
+        ] {
+            for (month, day) in [(1, 1), (2, 28), (12, 31)] {
+                let Some(d) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    continue;
+                };
+                assert_eq!(
+                    Moment::Date(d).to_string(),
+                    d.format("%Y-%m-%d").to_string()
+                );
+            }
+        }
     }
 }

@@ -37,10 +37,11 @@ pub use profile::{
 pub use sf1470::read_sf1470;
 pub use ydelsesindeks::read_ydelsesindeks;
 
+use crate::dates;
 use crate::error::Error;
 use crate::model::{Benefit, Case, Moment};
 use crate::validation::{Problem, ProblemCode};
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 use tree::Node;
 
@@ -112,8 +113,7 @@ pub fn read_sources(
     as_of: &str,
     profile: Option<&str>,
 ) -> Result<SourceOutput, Error> {
-    let as_of = NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
-        .ok()
+    let as_of = dates::chrono_date(as_of)
         .filter(|_| as_of.len() == 10)
         .ok_or_else(|| Error::input("as_of", "expected a date YYYY-MM-DD"))?;
     let profile = match profile {
@@ -245,12 +245,11 @@ pub(crate) fn moment(text: &str) -> Option<Moment> {
         return Some(m);
     }
     // xs:dateTime without an offset, possibly with fractional seconds; xs:date with 'Z'.
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-        .ok()
+    dates::chrono_date_time(text)
         .map(|t| Moment::Date(t.date()))
         .or_else(|| {
             text.strip_suffix('Z')
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .and_then(dates::chrono_date)
                 .map(Moment::Date)
         })
 }
