@@ -147,7 +147,7 @@ pub(crate) fn repeated<K: Ord + Copy>(keys: impl Iterator<Item = K> + Clone) -> 
     }
     let mut order: Vec<(K, usize)> = keys.zip(0..).collect();
     let mut repeated = vec![false; order.len()];
-    order.sort_unstable();
+    crate::order::sort_by(&mut order, Ord::cmp);
     for pair in order.windows(2) {
         if let [(a, _), (b, later)] = pair {
             if a == b {

@@ -301,8 +301,7 @@ pub(crate) fn decide(
     viewer_rules(policy, access, record, number, &mut reasons, &mut rules);
     let mut rules = rules.list;
     if rules.len() > 1 {
-        rules.sort_unstable();
-        rules.dedup();
+        crate::order::sort_dedup(&mut rules);
     }
     Verdict { reasons, rules }
 }

@@ -55,7 +55,7 @@ impl PatternCover {
             }
         }
         // For each pattern, the first grant listing it.
-        cover.by_pattern.sort_unstable();
+        crate::order::sort_by(&mut cover.by_pattern, Ord::cmp);
         cover.by_pattern.dedup_by_key(|(code, _)| *code);
         cover
     }
@@ -113,8 +113,7 @@ impl ScopeLimits {
     fn of(mandate: &Mandate) -> ScopeLimits {
         let records = mandate.scope.records.as_ref().map(|kinds| {
             let mut kinds = kinds.clone();
-            kinds.sort_unstable();
-            kinds.dedup();
+            crate::order::sort_dedup(&mut kinds);
             kinds
         });
         ScopeLimits {
@@ -146,7 +145,7 @@ pub(crate) struct MandateScopes<'a> {
 impl<'a> MandateScopes<'a> {
     /// Compiles the scopes of `mandates`.
     pub(crate) fn new(mut mandates: Vec<&'a Mandate>) -> MandateScopes<'a> {
-        mandates.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::order::sort_by(&mut mandates, |a, b| a.id.cmp(&b.id));
         let mut index: HashMap<ScopeLimits, usize> = HashMap::new();
         let mut grants: Vec<(ScopeLimits, Vec<Grant<'a>>)> = Vec::new();
         for (position, mandate) in mandates.iter().enumerate() {
@@ -205,7 +204,7 @@ pub(crate) struct ConsentScopes<'a> {
 impl<'a> ConsentScopes<'a> {
     /// Compiles the scopes of `consents`.
     pub(crate) fn new(mut consents: Vec<&'a Consent>) -> ConsentScopes<'a> {
-        consents.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::order::sort_by(&mut consents, |a, b| a.id.cmp(&b.id));
         let mut named: HashMap<(&'a str, &'a str), Vec<usize>> = HashMap::new();
         for (position, consent) in consents.iter().enumerate() {
             for record in consent.scope.record_ids.iter().flatten() {
