@@ -7,16 +7,18 @@
 #      vector byte for byte, error handling, the API) and tsc --noEmit --strict
 #   4. examples/node/overview.mjs against the installed package
 #   5. tests/browser/test.mjs (playwright-core + /usr/bin/chromium) against the same package
-#   6. reports the .wasm size, raw and gzipped (budget: 375 KB gzipped. It was 380 KB at
-#      opt-level "s" with two deserialisers per type; one deserialiser and opt-level 3 made
-#      it 362 KB and 1.85x native instead of 3.3x. The performance issue's target is
-#      150 KB; this budget only guards against unnoticed growth)
+#   6. reports the .wasm size, raw and gzipped (budget: 322 KiB gzipped, 3% over the
+#      320,230 bytes measured. It was 380 KB at opt-level "s" with two deserialisers per
+#      type; one deserialiser and opt-level 3 made it 362 KB and 1.85x native instead of
+#      3.3x; one sort in the program, dates without chrono's format strings and the
+#      dependencies at "s" made it 320 KB. The performance issue's target is 150 KB;
+#      this budget only guards against unnoticed growth)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 WASM_BINDGEN_VERSION="$(bash scripts/tool-version.sh wasm-bindgen)"
-GZIP_BUDGET=$((375 * 1024))
+GZIP_BUDGET=$((322 * 1024))
 export PATH="$HOME/.cargo/bin:$PATH"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
