@@ -104,12 +104,12 @@ pub(crate) fn read_fast(text: &str) -> Option<NaiveDate> {
 /// `text` as `NaiveDate::parse_from_str(text, "%Y-%m-%d")` reads it (any shape chrono
 /// accepts), without chrono's format-string reader in the program: see [`DATE_ITEMS`].
 pub(crate) fn chrono_date(text: &str) -> Option<NaiveDate> {
-    chrono_parsed(text, DATE_ITEMS)?.to_naive_date().ok()
+    chrono_parsed(text, DATE_ITEMS.iter())?.to_naive_date().ok()
 }
 
 /// `text` as `NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")` reads it.
 pub(crate) fn chrono_date_time(text: &str) -> Option<NaiveDateTime> {
-    chrono_parsed(text, DATE_TIME_ITEMS)?
+    chrono_parsed(text, date_time_items())?
         .to_naive_datetime_with_offset(0)
         .ok()
 }
@@ -125,13 +125,8 @@ const DATE_ITEMS: &[Item<'static>] = &[
     Item::Numeric(Numeric::Day, Pad::Zero),
 ];
 
-/// The items chrono makes of the format `%Y-%m-%dT%H:%M:%S%.f`.
-const DATE_TIME_ITEMS: &[Item<'static>] = &[
-    Item::Numeric(Numeric::Year, Pad::Zero),
-    Item::Literal("-"),
-    Item::Numeric(Numeric::Month, Pad::Zero),
-    Item::Literal("-"),
-    Item::Numeric(Numeric::Day, Pad::Zero),
+/// What follows [`DATE_ITEMS`] in the format `%Y-%m-%dT%H:%M:%S%.f`.
+const TIME_ITEMS: &[Item<'static>] = &[
     Item::Literal("T"),
     Item::Numeric(Numeric::Hour, Pad::Zero),
     Item::Literal(":"),
@@ -141,10 +136,18 @@ const DATE_TIME_ITEMS: &[Item<'static>] = &[
     Item::Fixed(Fixed::Nanosecond),
 ];
 
+/// The items chrono makes of the format `%Y-%m-%dT%H:%M:%S%.f`.
+fn date_time_items() -> impl Iterator<Item = &'static Item<'static>> + Clone {
+    DATE_ITEMS.iter().chain(TIME_ITEMS)
+}
+
 /// `text` read by chrono's parser with `items`, as `parse_from_str` reads it.
-fn chrono_parsed(text: &str, items: &[Item<'static>]) -> Option<Parsed> {
+fn chrono_parsed<'a>(
+    text: &str,
+    items: impl Iterator<Item = &'a Item<'static>> + Clone,
+) -> Option<Parsed> {
     let mut parsed = Parsed::new();
-    chrono::format::parse(&mut parsed, text, items.iter()).ok()?;
+    chrono::format::parse(&mut parsed, text, items).ok()?;
     Some(parsed)
 }
 
@@ -291,7 +294,7 @@ mod tests {
         let date: Vec<Item<'_>> = StrftimeItems::new("%Y-%m-%d").collect();
         assert_eq!(date, DATE_ITEMS);
         let date_time: Vec<Item<'_>> = StrftimeItems::new("%Y-%m-%dT%H:%M:%S%.f").collect();
-        assert_eq!(date_time, DATE_TIME_ITEMS);
+        assert_eq!(date_time, date_time_items().cloned().collect::<Vec<_>>());
     }
 
     /// The readers read what `parse_from_str` with the format strings reads.

@@ -142,7 +142,7 @@ pub(crate) fn id_order(id: &str) -> (usize, &[u8]) {
 /// when the keys are in strictly increasing order, as sources' counting ids are under
 /// [`id_order`], which one pass confirms. Other lists are sorted, as a copy of their keys.
 pub(crate) fn repeated<K: Ord + Copy>(keys: impl Iterator<Item = K> + Clone) -> Vec<bool> {
-    if strictly_increasing(keys.clone()) {
+    if keys.clone().is_sorted_by(|a, b| a < b) {
         return Vec::new();
     }
     let mut order: Vec<(K, usize)> = keys.zip(0..).collect();
@@ -158,20 +158,6 @@ pub(crate) fn repeated<K: Ord + Copy>(keys: impl Iterator<Item = K> + Clone) -> 
         }
     }
     repeated
-}
-
-/// Whether every key is greater than the one before it.
-fn strictly_increasing<K: Ord>(mut keys: impl Iterator<Item = K>) -> bool {
-    let Some(mut previous) = keys.next() else {
-        return true;
-    };
-    for key in keys {
-        if key <= previous {
-            return false;
-        }
-        previous = key;
-    }
-    true
 }
 
 /// An appointment's problems: an end before its start.
