@@ -6,8 +6,13 @@
 //! egensag's types and writing the same overview (bench/floor-time.sh runs it from a
 //! build with chrono's own date codec, against `overview_json`, in alternating runs).
 //!
+//! With `--serve` (ROUNDS is then ignored) it prepares, then times one round of
+//! ITERATIONS calls for each line it reads on stdin and prints that round's `NS
+//! OUTPUT_BYTES`; bench/floor-time.sh drives an egensag and a floor process that way,
+//! one round of each in turn, so the two sides of a pair are milliseconds apart.
+//!
 //! ```text
-//! time_overview [--floor] POLICY.json REQUEST.json ITERATIONS ROUNDS
+//! time_overview [--floor] [--serve] POLICY.json REQUEST.json ITERATIONS ROUNDS
 //! ```
 #![allow(
     clippy::unwrap_used,
@@ -17,18 +22,21 @@
 )]
 
 use std::hint::black_box;
+use std::io::Write;
 use std::time::Instant;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let floor = args.first().is_some_and(|a| a == "--floor");
-    if floor {
-        args.remove(0);
-    }
+    let mut flag = |name: &str| {
+        let position = args.iter().position(|a| a == name);
+        position.map(|i| args.remove(i)).is_some()
+    };
+    let floor = flag("--floor");
+    let serve = flag("--serve");
     assert_eq!(
         args.len(),
         4,
-        "usage: time_overview [--floor] POLICY REQUEST ITERATIONS ROUNDS"
+        "usage: time_overview [--floor] [--serve] POLICY REQUEST ITERATIONS ROUNDS"
     );
     let engine = egensag::Engine::from_policy_json(&std::fs::read_to_string(&args[0]).unwrap())
         .expect("policy");
@@ -39,10 +47,9 @@ fn main() {
     let made = engine
         .overview(&engine.parse_request(request).expect("request"))
         .expect("overview");
-    let mut samples = Vec::with_capacity(rounds);
-    let mut out_len = 0;
-    for _ in 0..rounds {
+    let round = || {
         let start = Instant::now();
+        let mut out_len = 0;
         for _ in 0..iterations {
             let out = if floor {
                 let parsed: egensag::model::Request =
@@ -55,7 +62,28 @@ fn main() {
             out_len = out.len();
             drop(black_box(out));
         }
-        samples.push(start.elapsed().as_nanos() as f64 / f64::from(iterations));
+        (
+            start.elapsed().as_nanos() as f64 / f64::from(iterations),
+            out_len,
+        )
+    };
+    if serve {
+        round(); // warm up
+        let mut stdout = std::io::stdout();
+        for line in std::io::stdin().lines() {
+            line.unwrap();
+            let (ns, out_len) = round();
+            writeln!(stdout, "{ns:.0} {out_len}").unwrap();
+            stdout.flush().unwrap();
+        }
+        return;
+    }
+    let mut samples = Vec::with_capacity(rounds);
+    let mut out_len = 0;
+    for _ in 0..rounds {
+        let (ns, len) = round();
+        samples.push(ns);
+        out_len = len;
     }
     samples.sort_by(f64::total_cmp);
     println!("{:.0} {out_len}", samples[rounds / 2]);

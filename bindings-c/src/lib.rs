@@ -143,19 +143,6 @@ fn null_argument(name: &str) -> Error {
     Error::new(ErrorCode::NullArgument, name, "expected a non-NULL pointer")
 }
 
-/// Reads bytes given by C as UTF-8 text, or an `invalid_json` error at `path` saying
-/// where the first invalid byte is. (Rust and JavaScript strings are UTF-8 already: only
-/// this binding needs the check.)
-fn text_from_utf8<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        Error::syntax(
-            path,
-            format!("expected UTF-8 text; invalid byte at offset {offset}"),
-        )
-    })
-}
-
 /// Runs the body of an exported function: clears `*err`, catches panics, and on failure
 /// stores a new error object in `*err` (when `err` is not NULL) and returns its status.
 ///
@@ -208,7 +195,7 @@ unsafe fn borrow_text<'a>(
     // SAFETY: `text` is non-NULL, `len` fits in `isize`, and the caller promises `len`
     // readable bytes; `u8` and `c_char` have the same size and alignment.
     let bytes = unsafe { std::slice::from_raw_parts(text.cast::<u8>(), len) };
-    text_from_utf8(bytes, path).map_err(Failure::Core)
+    egensag::json::utf8_text(bytes, path).map_err(Failure::Core)
 }
 
 /// Borrows the engine behind a pointer.
@@ -512,7 +499,7 @@ unsafe fn borrow_c_str<'a>(text: *const c_char, name: &'static str) -> Result<&'
     }
     // SAFETY: the caller promises a NUL-terminated string.
     let bytes = unsafe { CStr::from_ptr(text) }.to_bytes();
-    text_from_utf8(bytes, name).map_err(Failure::Core)
+    egensag::json::utf8_text(bytes, name).map_err(Failure::Core)
 }
 
 /// Reads a KOMBIT index document into egensag's records: `kind` is `"sf1470"` (an SF1470
@@ -811,15 +798,5 @@ mod tests {
             r#"{"code":"null_argument","message":"expected a non-NULL pointer","path":"policy"}"#
         );
         unsafe { egensag_error_free(err) };
-    }
-
-    #[test]
-    fn text_that_is_not_utf8_is_invalid_json_with_its_offset() {
-        let err = text_from_utf8(b"{\"a\": \"\xff\"}", "request").unwrap_err();
-        assert_eq!(
-            err.to_json(),
-            r#"{"code":"invalid_json","message":"expected UTF-8 text; invalid byte at offset 7","path":"request"}"#
-        );
-        assert_eq!(text_from_utf8(b"{}", "request").unwrap(), "{}");
     }
 }

@@ -66,6 +66,22 @@ export declare class Engine {
   validateJson(request: string | Request): string;
   /** The notifications as the core's exact JSON text. */
   notificationsJson(previous: string | Overview, current: string | Overview): string;
+  /**
+   * `overviewJson` on bytes: UTF-8 JSON in (a `Uint8Array`, such as a Node `Buffer`), the
+   * core's exact JSON out as UTF-8 bytes. The `…Utf8` methods skip JavaScript's string
+   * encoding and decoding; bytes that are not UTF-8 are refused (`invalid_json`).
+   */
+  overviewUtf8(request: Uint8Array): Uint8Array;
+  /** `explainJson` on UTF-8 bytes. */
+  explainUtf8(request: Uint8Array): Uint8Array;
+  /** `validateJson` on UTF-8 bytes. */
+  validateUtf8(request: Uint8Array): Uint8Array;
+  /** `representedJson` on UTF-8 bytes. */
+  representedUtf8(request: Uint8Array): Uint8Array;
+  /** `notificationsJson` on UTF-8 bytes. */
+  notificationsUtf8(previous: Uint8Array, current: Uint8Array): Uint8Array;
+  /** `addSourcesJson` on UTF-8 bytes. */
+  addSourcesUtf8(request: Uint8Array, sources: Uint8Array): Uint8Array;
   /** Releases the engine's WebAssembly memory now; the engine cannot be used afterwards. */
   free(): void;
 }
@@ -98,6 +114,14 @@ export declare function sourcesJson(
   asOf: string,
   profile?: string | SourceProfile | null,
 ): string;
+
+/** `sourcesJson` on a UTF-8 document (and profile): the core's exact JSON as UTF-8 bytes. */
+export declare function sourcesUtf8(
+  kind: SourceKind,
+  document: Uint8Array,
+  asOf: string,
+  profile?: Uint8Array | null,
+): Uint8Array;
 
 /** The version of the egensag core compiled into the module. */
 export declare function coreVersion(): string;

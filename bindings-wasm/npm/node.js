@@ -4,4 +4,4 @@ import { initSync } from './egensag_wasm.js';
 
 initSync({ module: readFileSync(new URL('./egensag_wasm_bg.wasm', import.meta.url)) });
 
-export { Engine, EgensagError, coreVersion, sources, sourcesJson } from './api.js';
+export { Engine, EgensagError, coreVersion, sources, sourcesJson, sourcesUtf8 } from './api.js';

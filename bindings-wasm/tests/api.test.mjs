@@ -20,6 +20,7 @@ test('exports', () => {
     'coreVersion',
     'sources',
     'sourcesJson',
+    'sourcesUtf8',
   ]);
   const pkg = createRequire(import.meta.url)('egensag/package.json');
   assert.equal(coreVersion(), pkg.version);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, EgensagError } from 'egensag';
+import { Engine, EgensagError, sourcesUtf8 } from 'egensag';
 
 const repo = process.env.EGENSAG_REPO ?? new URL('../../', import.meta.url).pathname;
 const data = (name) => readFileSync(join(repo, 'examples', 'data', name), 'utf8');
@@ -127,6 +127,22 @@ test('garbage never breaks the module', () => {
   rejects(() => engine.overview('{"as_of":' + '['.repeat(100000)), 'limit_exceeded');
   rejects(() => engine.overview(' '.repeat(65 * 1024 * 1024)), 'limit_exceeded');
   assert.equal(engine.overviewJson(anna), expected);
+});
+
+test('the …Utf8 twins: the same bytes, and bytes that are not UTF-8 refused with where', () => {
+  const bytes = Buffer.from(anna, 'utf8');
+  assert.deepEqual(Buffer.from(engine.overviewUtf8(bytes)), Buffer.from(expected, 'utf8'));
+  assert.deepEqual(Buffer.from(engine.explainUtf8(new Uint8Array(bytes))), Buffer.from(engine.explainJson(anna), 'utf8'));
+  const broken = Buffer.from('{"as_of": "2026-11-23\xff"}', 'latin1');
+  const e = rejects(() => engine.overviewUtf8(broken), 'invalid_json', '');
+  assert.match(e.message, /offset 21/);
+  rejects(() => engine.notificationsUtf8(bytes, broken), 'invalid_json', 'current');
+  rejects(() => engine.addSourcesUtf8(bytes, broken), 'invalid_json', 'sources');
+  rejects(() => sourcesUtf8('sf1470', broken, '2026-11-23'), 'invalid_json', '');
+  // A string is not bytes: refused, never encoded behind the caller's back.
+  rejects(() => engine.overviewUtf8(anna), 'invalid_input', '');
+  rejects(() => engine.notificationsUtf8(bytes, 'x'), 'invalid_input', 'current');
+  rejects(() => sourcesUtf8('sf1470', '<Sag/>', '2026-11-23'), 'invalid_input', 'document');
 });
 
 test('a freed engine says so', () => {

@@ -183,6 +183,26 @@ pub fn add_sources(
     to_json(&request)
 }
 
+/// Reads bytes as UTF-8 JSON text for the entry points above, or an `invalid_json` error
+/// at `path` saying where the first byte that is not UTF-8 is (never the bytes
+/// themselves). Bindings whose callers hand over bytes (C, the `…Utf8` methods of Java
+/// and the npm package) call this at their boundary.
+///
+/// ```
+/// assert_eq!(egensag::json::utf8_text(b"{}", "").unwrap(), "{}");
+/// let err = egensag::json::utf8_text(b"{\"a\": \"\xff\"}", "sources").unwrap_err();
+/// assert_eq!(err.to_json(), r#"{"code":"invalid_json","message":"expected UTF-8 text; invalid byte at offset 7","path":"sources"}"#);
+/// ```
+pub fn utf8_text<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        Error::syntax(
+            path,
+            format!("expected UTF-8 text; invalid byte at offset {offset}"),
+        )
+    })
+}
+
 /// Serialises an output; a failure here is a defect of the library.
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     to_json_within(value, 0)

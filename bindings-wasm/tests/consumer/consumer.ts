@@ -61,6 +61,10 @@ const valid: boolean = report.valid;
 const notifications: Notifications = engine.notifications(overview, engine.overviewJson(request));
 const count: number = notifications.notifications.length;
 const text: string = fromText.overviewJson(request);
+const utf8: Uint8Array = fromText.overviewUtf8(new TextEncoder().encode(JSON.stringify(request)));
+const utf8Length: number = utf8.byteLength + text.length;
+// @ts-expect-error: the …Utf8 methods take bytes, not text
+fromText.overviewUtf8('{}');
 
 try {
   engine.overview('{');
@@ -106,6 +110,7 @@ console.log(
   valid,
   count,
   text.length,
+  utf8Length,
   badRole,
   incomplete,
   wrongAmount,
