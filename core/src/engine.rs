@@ -338,9 +338,27 @@ impl Engine {
         evaluate(&self.compiled, request, detail, &presenter)
     }
 
-    /// [`Engine::overview`] of a request the caller gives up: the benefits' payments are
-    /// moved into the overview instead of copied. The JSON entry point uses it.
-    pub(crate) fn overview_of(&self, mut request: Request) -> Result<Overview, Error> {
+    /// [`Engine::overview`] of a request the caller gives up: the benefits' listed
+    /// payments are moved into the overview instead of copied (most of a request's bytes
+    /// are payments). The same overview as [`Engine::overview`]; the JSON entry points
+    /// use this one.
+    ///
+    /// ```
+    /// # let engine = egensag::Engine::from_policy_json(r#"{"id": "p", "kle": {"include": [{"pattern": "*"}]}}"#).unwrap();
+    /// let request = egensag::model::parse_request(r#"{"as_of": "2026-11-23", "subject": {"cpr": "0101901234"},
+    ///   "viewer": {"cpr": "0101901234", "role": "self"},
+    ///   "benefits": [{"id": "Y-1", "source": "KY", "kle": "32.24.04", "name": "Kontanthjælp",
+    ///                 "recipient": "0101901234", "created": "2026-01-05",
+    ///                 "grant": {"from": "2026-02-01", "amount_ore": 150000,
+    ///                           "plan": {"frequency": "monthly", "payment_day": "last_banking_day", "in_advance": false}},
+    ///                 "payments": [{"id": "P-1", "period_from": "2026-02-01", "period_to": "2026-02-28",
+    ///                               "disposition_date": "2026-02-27", "gross_ore": 150000, "net_ore": 120000,
+    ///                               "status": "paid"}]}]}"#).unwrap();
+    /// let copied = engine.overview(&request).unwrap();
+    /// assert_eq!(copied.benefits[0].payments.len(), 1);
+    /// assert_eq!(engine.overview_owned(request).unwrap(), copied);
+    /// ```
+    pub fn overview_owned(&self, mut request: Request) -> Result<Overview, Error> {
         let evaluation = self.present(&request, Detail::Reasons)?;
         let benefits = std::mem::take(&mut request.benefits);
         let benefits = with_payments(

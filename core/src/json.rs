@@ -43,7 +43,7 @@ pub fn engine(policy_json: &str, catalogue: Option<&str>) -> Result<Engine, Erro
 /// assert_eq!(err.to_json(), r#"{"code":"invalid_input","message":"missing field `subject`","path":""}"#);
 /// ```
 pub fn overview(engine: &Engine, request_json: &str) -> Result<String, Error> {
-    let overview = engine.overview_of(engine.parse_request(request_json)?)?;
+    let overview = engine.overview_owned(engine.parse_request(request_json)?)?;
     // An overview is shorter than its request: one allocation holds it.
     to_json_within(&overview, request_json.len())
 }

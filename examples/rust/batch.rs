@@ -38,7 +38,8 @@ fn answer(engine: &Engine, line: &str) -> (Vec<u8>, usize) {
             + request.benefits.len()
             + request.appointments.len()
             + request.plans.len();
-        let overview = engine.overview(&request)?;
+        // The request is not needed afterwards: its payments move into the overview.
+        let overview = engine.overview_owned(request)?;
         let mut json = Vec::with_capacity(line.len());
         serde_json::to_writer(&mut json, &overview)
             .map(|()| (json, records))
