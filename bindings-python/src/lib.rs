@@ -47,15 +47,9 @@ fn py_error(py: Python<'_>, error: &Error) -> PyErr {
 /// Reads bytes from Python as UTF-8 text, or an `invalid_json` error at `path` saying
 /// where the first invalid byte is. The package encodes a `str` with `surrogatepass`, so
 /// a lone surrogate (which no UTF-8 text holds) arrives here as invalid bytes too. The
-/// message and paths are those of the C binding, which has the same check.
+/// message and paths are core's, as in C ([`egensag::json::utf8_text`]).
 fn text<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        Error::syntax(
-            path,
-            format!("expected UTF-8 text; invalid byte at offset {offset}"),
-        )
-    })
+    egensag::json::utf8_text(bytes, path)
 }
 
 /// Runs `body` with the GIL released and turns its error into an `EgensagError`.

@@ -262,20 +262,13 @@ fn work(engine: &Engine, jobs: &Mutex<Receiver<Job>>, answers: SyncSender<Answer
 fn answer(engine: &Engine, line: Option<&[u8]>) -> Result<(String, usize), Error> {
     let limit = engine.policy().limits.max_input_bytes;
     let line = line.ok_or_else(|| Error::limit("", format!("input larger than {limit} bytes")))?;
-    let text = std::str::from_utf8(line).map_err(|e| {
-        Error::syntax(
-            "",
-            format!(
-                "expected UTF-8 text; invalid byte at offset {}",
-                e.valid_up_to()
-            ),
-        )
-    })?;
+    let text = egensag::json::utf8_text(line, "")?;
     let request = engine.parse_request(text)?;
     let records = request.cases.len()
         + request.benefits.len()
         + request.appointments.len()
         + request.plans.len();
-    let overview = engine.overview(&request)?;
+    // The request is not needed afterwards: its payments move into the overview.
+    let overview = engine.overview_owned(request)?;
     Ok((output::to_json(&overview)?, records))
 }
