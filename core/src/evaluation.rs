@@ -174,8 +174,7 @@ pub(crate) fn evaluate<B: Build>(
         check_values(&mut decision, || benefit_problems(benefit, limits));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
-            let case_shown =
-                B::CASE_LINKS && facts.case_shown(&benefit.source, benefit.case_id.as_ref());
+            let case_shown = case_link::<B>(&facts, &benefit.source, benefit.case_id.as_ref());
             evaluated.built = build.benefit(benefit, n, case_shown);
             if evaluated.built.is_none() {
                 // It could not be presented: fail closed.
@@ -191,8 +190,8 @@ pub(crate) fn evaluate<B: Build>(
         check_values(&mut decision, || appointment_problems(appointment));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
-            let case_shown = B::CASE_LINKS
-                && facts.case_shown(&appointment.source, appointment.case_id.as_ref());
+            let case_shown =
+                case_link::<B>(&facts, &appointment.source, appointment.case_id.as_ref());
             let state = || RecordState::Appointment {
                 cancelled: appointment.cancelled,
                 start: appointment.start.date_naive(),
@@ -210,7 +209,7 @@ pub(crate) fn evaluate<B: Build>(
         check_values(&mut decision, || plan_problems(plan, limits));
         let mut evaluated = Evaluated::hidden(decision);
         if let (true, KleFact::Valid(n)) = (evaluated.decision.visible(), record.kle) {
-            let case_shown = B::CASE_LINKS && facts.case_shown(&plan.source, plan.case_id.as_ref());
+            let case_shown = case_link::<B>(&facts, &plan.source, plan.case_id.as_ref());
             let state = || RecordState::Plan {
                 goal_to_assess: has_goal_to_assess(plan, request.as_of),
                 awaiting_approval: awaiting_approval(plan, request.as_of),
@@ -238,6 +237,13 @@ impl<V> Evaluated<V> {
             actions: Vec::new(),
         }
     }
+}
+
+/// Whether a visible benefit, appointment or plan names a case that is shown, when `B`
+/// tells it ([`Build::CASE_LINKS`]; deciding alone never asks, so never builds the map
+/// of shown cases).
+fn case_link<B: Build>(facts: &RequestFacts, source: &str, case_id: Option<&String>) -> bool {
+    B::CASE_LINKS && facts.case_shown(source, case_id)
 }
 
 /// Checks the own values of a record the rules would show (docs/limits.md: the
