@@ -1,5 +1,5 @@
 # Sourced by the bench scripts that compare two or more programs in time
-# (bench/floor-time.sh, bench/wasm/run.sh, bench/c/run.sh). Each program runs as a
+# (bench/floor-time.sh and the run.sh of bench/c, wasm, java and python). Each runs as a
 # long-lived process in its `--serve` mode, pinned to one core (CORE, default 0): it
 # prepares, then times one round for each line it reads on stdin and prints that round's
 # `NS OUTPUT_BYTES`. The scripts ask each process for one round in turn, alternating

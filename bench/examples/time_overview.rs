@@ -4,7 +4,7 @@
 //!
 //! With `--floor` it times the floor instead: serde_json parsing the request into
 //! egensag's types and writing the same overview (bench/floor-time.sh runs it from a
-//! build with chrono's own date codec, against `overview_json`, in alternating runs).
+//! build with chrono's own date codec, against `overview_json`, in interleaved rounds).
 //!
 //! With `--serve` (ROUNDS is then ignored) it prepares, then times one round of
 //! ITERATIONS calls for each line it reads on stdin and prints that round's `NS
