@@ -286,7 +286,9 @@ int egensag_add_sources(const egensag_engine *engine,
  *
  * # Safety
  * `text` is NULL or a string returned through `out_json` by this library, not yet
- * freed. Do not pass strings from `egensag_error_*` or `egensag_version`.
+ * freed, whose bytes up to and including its NUL are unchanged (the library finds the
+ * end of its buffer from there). Do not pass strings from `egensag_error_*` or
+ * `egensag_version`.
  */
 void egensag_string_free(char *text);
 

@@ -604,7 +604,9 @@ pub unsafe extern "C" fn egensag_add_sources(
 ///
 /// # Safety
 /// `text` is NULL or a string returned through `out_json` by this library, not yet
-/// freed. Do not pass strings from `egensag_error_*` or `egensag_version`.
+/// freed, whose bytes up to and including its NUL are unchanged (the library finds the
+/// end of its buffer from there). Do not pass strings from `egensag_error_*` or
+/// `egensag_version`.
 #[no_mangle]
 pub unsafe extern "C" fn egensag_string_free(text: *mut c_char) {
     if text.is_null() {
