@@ -38,11 +38,7 @@ for records in $records_list; do
   serve_start floor "$serve_dir/time_floor" --floor --serve "${args[@]}"
   e_ns=(); f_ns=(); pair_ratios=()
   for pair in $(seq "$pairs"); do
-    if (( pair % 2 )); then
-      read -r e e_bytes < <(serve_round egensag); read -r f f_bytes < <(serve_round floor)
-    else
-      read -r f f_bytes < <(serve_round floor); read -r e e_bytes < <(serve_round egensag)
-    fi
+    { read -r e e_bytes; read -r f f_bytes; } < <(serve_pair "$pair" egensag floor)
     [[ "$e_bytes" == "$f_bytes" ]] || { echo "outputs differ in size: $e_bytes vs $f_bytes" >&2; exit 1; }
     e_ns+=("$e"); f_ns+=("$f"); pair_ratios+=("$(pair_ratio "$e" "$f")")
   done

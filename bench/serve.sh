@@ -11,6 +11,7 @@
 #   serve_dir=$(mktemp -d)          # the caller's scratch directory
 #   serve_start rust  target/release/examples/time_overview --serve P R 1 0
 #   read -r ns bytes < <(serve_round rust)
+#   { read -r a a_bytes; read -r b b_bytes; } < <(serve_pair "$pair" rust c)
 #   serve_stop                       # closes every process's input and waits for it
 #   pair_median 1.02 0.98 1.01       # the median of ratios (a sorted middle value)
 #   pair_quartiles 1.02 0.98 1.01    # "Q1-Q3" of the same
@@ -38,6 +39,20 @@ serve_round() {
   echo >&"${!in}"
   read -r line <&"${!out}"
   echo "$line"
+}
+
+# Asks each NAME for one round, in the order given when PAIR is odd and in reverse when
+# it is even (so that no program always goes first), and prints their `NS OUTPUT_BYTES`
+# lines in the order given.
+serve_pair() {
+  local pair="$1" i; shift
+  local names=("$@") lines=()
+  if (( pair % 2 )); then
+    for (( i = 0; i < ${#names[@]}; i++ )); do lines[i]="$(serve_round "${names[i]}")"; done
+  else
+    for (( i = ${#names[@]} - 1; i >= 0; i-- )); do lines[i]="$(serve_round "${names[i]}")"; done
+  fi
+  printf '%s\n' "${lines[@]}"
 }
 
 # Ends every serving process.

@@ -23,11 +23,7 @@ serve_start rust "$target/release/examples/time_overview" --serve "${args[@]}"
 
 c_ns=(); rust_ns=(); ratios=()
 for pair in $(seq "$pairs"); do
-  if (( pair % 2 )); then
-    read -r c c_bytes < <(serve_round c); read -r r r_bytes < <(serve_round rust)
-  else
-    read -r r r_bytes < <(serve_round rust); read -r c c_bytes < <(serve_round c)
-  fi
+  { read -r c c_bytes; read -r r r_bytes; } < <(serve_pair "$pair" c rust)
   [[ "$c_bytes" == "$r_bytes" ]] || { echo "outputs differ in size: $c_bytes vs $r_bytes" >&2; exit 1; }
   c_ns+=("$c"); rust_ns+=("$r"); ratios+=("$(pair_ratio "$c" "$r")")
 done

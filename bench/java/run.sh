@@ -37,11 +37,7 @@ for records in $sizes; do
   serve_start rust "$target/release/examples/time_overview" --serve "${args[@]}"
   s_ns=(); b_ns=(); r_ns=(); s_ratios=(); b_ratios=()
   for pair in $(seq "$pairs"); do
-    if (( pair % 2 )); then
-      read -r s s_bytes < <(serve_round string); read -r b b_bytes < <(serve_round bytes); read -r r r_bytes < <(serve_round rust)
-    else
-      read -r r r_bytes < <(serve_round rust); read -r b b_bytes < <(serve_round bytes); read -r s s_bytes < <(serve_round string)
-    fi
+    { read -r s s_bytes; read -r b b_bytes; read -r r r_bytes; } < <(serve_pair "$pair" string bytes rust)
     [[ "$s_bytes" == "$r_bytes" && "$b_bytes" == "$r_bytes" ]] \
       || { echo "outputs differ in size: $s_bytes, $b_bytes vs $r_bytes" >&2; exit 1; }
     s_ns+=("$s"); b_ns+=("$b"); r_ns+=("$r")

@@ -34,11 +34,7 @@ serve_start dicts "$python" bench/python/bench.py "${args[@]}" --dict --serve
 serve_start rust "$target/release/examples/time_overview" --serve "${args[@]}"
 p_ns=(); d_ns=(); rust_ns=(); p_ratios=(); d_ratios=()
 for pair in $(seq "$pairs"); do
-  if (( pair % 2 )); then
-    read -r p p_bytes < <(serve_round python); read -r d _ < <(serve_round dicts); read -r r r_bytes < <(serve_round rust)
-  else
-    read -r r r_bytes < <(serve_round rust); read -r d _ < <(serve_round dicts); read -r p p_bytes < <(serve_round python)
-  fi
+  { read -r p p_bytes; read -r d _; read -r r r_bytes; } < <(serve_pair "$pair" python dicts rust)
   [[ "$p_bytes" == "$r_bytes" ]] || { echo "outputs differ in size: $p_bytes vs $r_bytes" >&2; exit 1; }
   p_ns+=("$p"); d_ns+=("$d"); rust_ns+=("$r")
   p_ratios+=("$(pair_ratio "$p" "$r")"); d_ratios+=("$(pair_ratio "$d" "$r")")

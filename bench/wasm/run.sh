@@ -31,11 +31,7 @@ serve_start bytes node bench/wasm/bench.mjs --serve --utf8 "${args[@]}"
 
 n_ns=(); j_ns=(); u_ns=(); j_ratios=(); u_ratios=()
 for pair in $(seq "$pairs"); do
-  if (( pair % 2 )); then
-    read -r n n_bytes < <(serve_round native); read -r j j_bytes < <(serve_round strings); read -r u u_bytes < <(serve_round bytes)
-  else
-    read -r u u_bytes < <(serve_round bytes); read -r j j_bytes < <(serve_round strings); read -r n n_bytes < <(serve_round native)
-  fi
+  { read -r n n_bytes; read -r j j_bytes; read -r u u_bytes; } < <(serve_pair "$pair" native strings bytes)
   [[ "$j_bytes" == "$n_bytes" && "$u_bytes" == "$n_bytes" ]] \
     || { echo "outputs differ in size: native $n_bytes, overviewJson $j_bytes, overviewUtf8 $u_bytes" >&2; exit 1; }
   n_ns+=("$n"); j_ns+=("$j"); u_ns+=("$u")
