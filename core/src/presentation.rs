@@ -148,8 +148,7 @@ impl Build for Presenter<'_> {
             .compiled
             .include_rule(number, None)
             .and_then(|r| r.from);
-        let paid_total_ore = listed(&benefit.payments, from)
-            .filter(|p| p.status == PaymentStatus::Paid)
+        let paid_total_ore = paid(listed(&benefit.payments, from))
             .try_fold(0i64, |sum, p| sum.checked_add(p.net_ore))?;
         let status = benefit_status_of(
             benefit,
@@ -234,9 +233,13 @@ impl Build for Presenter<'_> {
     }
 }
 
-/// The listed payments that have been paid.
-pub(crate) fn paid(payments: &[Payment]) -> impl Iterator<Item = &Payment> {
-    payments.iter().filter(|p| p.status == PaymentStatus::Paid)
+/// The payments among `payments` that have been paid.
+pub(crate) fn paid<'a>(
+    payments: impl IntoIterator<Item = &'a Payment>,
+) -> impl Iterator<Item = &'a Payment> {
+    payments
+        .into_iter()
+        .filter(|p| p.status == PaymentStatus::Paid)
 }
 
 /// Document titles by date, then title; a document withheld from the citizen is never listed.
